@@ -1,0 +1,182 @@
+/**
+ * The engine: objects + rules + config -> findings. Pure: no I/O, no clock, no environment.
+ * Object rules run as each object arrives (so callers can stream documents); index rules run
+ * once every object is in the index. A rule that throws is recorded as an error, never a pass.
+ */
+import { fingerprintOf, type Finding, type Severity } from './finding.js';
+import { ObjectIndex, type World } from './index.js';
+import { POD_BEARING_KINDS, type KubeObject } from './objects.js';
+import { defaultOptions, type AnyRule, type ReportInput } from './rule.js';
+import { inlineIgnores, suppressionFor, type Exception, type SuppressionPolicy } from './suppress.js';
+import type { ObjectMatch } from './suppress.js';
+
+/** A rule as the engine runs it: enabled, with its effective severity and options. */
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface EngineConfig {
+  rules: readonly ActiveRule[];
+  world?: World;
+  inlineSuppressions?: boolean;
+  exclusions?: readonly ObjectMatch[];
+  exceptions?: readonly Exception[];
+  baseline?: ReadonlySet<string>;
+  /** YYYY-MM-DD, for exception expiry (given, so the engine reads no clock). */
+  today: string;
+}
+
+export interface RuleError {
+  ruleId: string;
+  object: KubeObject['id'];
+  message: string;
+}
+
+export interface EvaluationResult {
+  /** Every finding, suppressed ones included (they carry `suppression`). */
+  findings: Finding[];
+  ruleErrors: RuleError[];
+  objects: number;
+  rulesEvaluated: number;
+  /** Exceptions past their expiry date: they no longer suppress anything. */
+  expiredExceptions: Exception[];
+}
+
+/** Kinds the index keeps besides those index rules target: what relations are built from. */
+const RELATION_KINDS = new Set([
+  ...POD_BEARING_KINDS,
+  'Namespace',
+  'Service',
+  'ServiceAccount',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'VerticalPodAutoscaler',
+  'NetworkPolicy',
+  'Ingress',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'LimitRange',
+  'ResourceQuota',
+]);
+
+export class Evaluation {
+  readonly index: ObjectIndex;
+  private readonly findings: Finding[] = [];
+  private readonly ruleErrors: RuleError[] = [];
+  private readonly objectRules = new Map<string, ActiveRule[]>();
+  private readonly objectRulesAll: ActiveRule[] = [];
+  private readonly indexRules: ActiveRule[] = [];
+  private readonly indexKinds = new Set(RELATION_KINDS);
+  private readonly policy: SuppressionPolicy;
+  private allIndexed = false;
+  private objects = 0;
+  private finished = false;
+
+  constructor(private readonly config: EngineConfig) {
+    this.index = new ObjectIndex(config.world ?? 'files');
+    for (const ar of config.rules) {
+      const { targets, needs } = ar.rule.meta;
+      if (needs === 'index') {
+        this.indexRules.push(ar);
+        if (targets === '*') this.allIndexed = true;
+        else for (const k of targets) this.indexKinds.add(k);
+      } else if (targets === '*') this.objectRulesAll.push(ar);
+      else for (const k of targets) pushTo(this.objectRules, k, ar);
+    }
+    this.policy = {
+      inline: config.inlineSuppressions ?? true,
+      exclusions: config.exclusions ?? [],
+      exceptions: config.exceptions ?? [],
+      baseline: config.baseline,
+      today: config.today,
+    };
+  }
+
+  /** Evaluates object rules on one object and indexes it for the index rules. */
+  add(obj: KubeObject): void {
+    if (this.finished) throw new Error('evaluation already finished');
+    this.objects++;
+    if (this.allIndexed || this.indexKinds.has(obj.id.kind)) this.index.add(obj);
+    const rules = this.objectRules.get(obj.id.kind);
+    if (rules) for (const ar of rules) this.run(ar, obj);
+    for (const ar of this.objectRulesAll) this.run(ar, obj);
+  }
+
+  finish(): EvaluationResult {
+    if (!this.finished) {
+      this.finished = true;
+      for (const ar of this.indexRules) {
+        const { targets } = ar.rule.meta;
+        const kinds = targets === '*' ? null : targets;
+        if (kinds) for (const k of kinds) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
+        else for (const k of this.allKinds()) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
+      }
+    }
+    return {
+      findings: this.findings,
+      ruleErrors: this.ruleErrors,
+      objects: this.objects,
+      rulesEvaluated: this.config.rules.length,
+      expiredExceptions: this.policy.exceptions.filter((e) => e.expires < this.policy.today),
+    };
+  }
+
+  private allKinds(): string[] {
+    const kinds = new Set<string>();
+    for (const k of RELATION_KINDS) kinds.add(k);
+    for (const ar of this.indexRules) if (ar.rule.meta.targets !== '*') for (const k of ar.rule.meta.targets) kinds.add(k);
+    return [...kinds];
+  }
+
+  private run(ar: ActiveRule, obj: KubeObject): void {
+    const { meta } = ar.rule;
+    let ignores: ReturnType<typeof inlineIgnores> | null = null;
+    const report = (r: ReportInput) => {
+      if (ignores === null) ignores = inlineIgnores(obj);
+      const fingerprint = fingerprintOf(meta.id, obj.id, r.path);
+      const finding: Finding = {
+        ruleId: meta.id,
+        severity: ar.severity,
+        category: meta.category,
+        message: r.message,
+        object: obj.id,
+        path: r.path,
+        source: obj.source,
+        controls: meta.controls,
+        remediation: meta.remediation,
+        fixable: typeof ar.rule.fix === 'function',
+        fingerprint,
+      };
+      const suppression = suppressionFor(finding, ignores, this.policy);
+      if (suppression) finding.suppression = suppression;
+      this.findings.push(finding);
+    };
+    try {
+      ar.rule.check(obj, { options: ar.options, index: this.index, report });
+    } catch (e) {
+      this.ruleErrors.push({ ruleId: meta.id, object: obj.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}
+
+/** Evaluates a complete list of objects. */
+export function evaluate(objects: Iterable<KubeObject>, config: EngineConfig): EvaluationResult {
+  const ev = new Evaluation(config);
+  for (const o of objects) ev.add(o);
+  return ev.finish();
+}
+
+/** Rules at their default severity and options (what tests and simple callers want). */
+export function activate(rules: readonly AnyRule[]): ActiveRule[] {
+  return rules.map((rule) => ({ rule, severity: rule.meta.severity, options: defaultOptions(rule.meta) }));
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
