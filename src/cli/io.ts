@@ -1,0 +1,25 @@
+/** Output plumbing shared by commands: where text goes, colour, exit codes. */
+import pc from 'picocolors';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+export function useColor(flag: boolean | undefined, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (toFile) return false;
+  return pc.isColorSupported && !!process.stdout.isTTY;
+}
+
+export async function emit(text: string, outputFile: string | undefined): Promise<void> {
+  if (outputFile) await writeFileAtomic(outputFile, text);
+  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+export function fail(message: string): never {
+  process.stderr.write(`palisade: ${message}\n`);
+  process.exit(EXIT.error);
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,30 @@
+/** The `palisade` program: one file per command. */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { EXIT } from './io.js';
+import { rulesCommand } from './rules.js';
+import { scanCommand } from './scan.js';
+
+export function program(): Command {
+  return new Command('palisade')
+    .description('Keeps Kubernetes workloads secure, reliable and compliant')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .addCommand(scanCommand())
+    .addCommand(rulesCommand());
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; any other parse error is a usage error.
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.error;
+      return;
+    }
+    process.stderr.write(`palisade: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = EXIT.error;
+  }
+}

@@ -1,0 +1,159 @@
+/** `palisade scan`: parse flags -> run the scan -> pick a reporter -> exit code. */
+import { Command, Option } from 'commander';
+import { EMPTY_CONFIG, parseSize, type PalisadeConfig } from '../core/config.js';
+import { isSeverity, SEVERITIES, type Severity } from '../core/finding.js';
+import { describeObject } from '../core/objects.js';
+import { formatPath } from '../core/path.js';
+import type { Exception } from '../core/suppress.js';
+import { ConfigError, findConfig, loadBaseline, loadConfigFile, loadExceptionsFile, type BaselineFile } from '../load/config-file.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import { buildReport, failingFindings, type Report } from '../report/model.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatText } from '../report/text.js';
+import { BUILTIN_RULES } from '../rules/index.js';
+import { runScan, UsageError } from '../scan/run.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import { emit, EXIT, today, useColor } from './io.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ScanFlags {
+  output: Format;
+  outputFile?: string;
+  failOn?: string;
+  allowEmpty?: boolean;
+  rules?: string;
+  skipRules?: string;
+  allRules?: boolean;
+  config?: string | false;
+  exceptions?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  inlineSuppressions: boolean;
+  showSuppressed?: boolean;
+  maxFileSize?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description('Scan Kubernetes manifests (files, folders, or - for stdin) against the rules')
+    .argument('[paths...]', 'files or folders to scan; - reads stdin', ['.'])
+    .addOption(new Option('-o, --output <format>', 'report format').choices(FORMATS).default('text'))
+    .option('--output-file <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (or "none")'))
+    .option('--allow-empty', 'exit 0 (not 2) when the inputs hold no Kubernetes object')
+    .option('--rules <ids>', 'run only these rules (comma-separated)')
+    .option('--skip-rules <ids>', 'do not run these rules (comma-separated)')
+    .option('--all-rules', 'also run opt-in rules')
+    .option('-c, --config <file>', 'config file (default: .palisade.yaml found upward from the working directory)')
+    .option('--no-config', 'ignore .palisade.yaml')
+    .option('--exceptions <file>', 'exceptions file (rule, object, reason, owner, expiry)')
+    .option('--baseline <file>', 'report only findings not in this baseline')
+    .option('--write-baseline <file>', 'write the current findings as a baseline and exit 0')
+    .option('--no-inline-suppressions', 'ignore palisade.dev/ignore annotations (for gates where editors must not exempt themselves)')
+    .option('--show-suppressed', 'include suppressed findings in the report')
+    .option('--max-file-size <size>', 'largest file read, e.g. 50Mi')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('-q, --quiet', 'print nothing on success (text output)')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      process.exitCode = await scan(paths, flags);
+    });
+}
+
+async function scan(paths: string[], flags: ScanFlags): Promise<number> {
+  let config: PalisadeConfig = { ...EMPTY_CONFIG };
+  let exceptions: Exception[] = [];
+  let baseline: Set<string> | undefined;
+  try {
+    const configFile = flags.config === false ? undefined : (flags.config ?? findConfig(process.cwd()));
+    if (configFile) config = await loadConfigFile(configFile, BUILTIN_RULES);
+    const exceptionsFile = flags.exceptions ?? config.exceptionsFile;
+    if (exceptionsFile) exceptions = await loadExceptionsFile(exceptionsFile, BUILTIN_RULES);
+    const baselineFile = flags.baseline ?? config.baseline;
+    if (baselineFile && !flags.writeBaseline) baseline = await loadBaseline(baselineFile);
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    throw e;
+  }
+
+  let failOn: Severity | 'none' = config.failOn ?? 'high';
+  if (flags.failOn !== undefined) {
+    if (flags.failOn !== 'none' && !isSeverity(flags.failOn)) return usage(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
+    failOn = flags.failOn;
+  }
+  let maxFileSize: number | undefined;
+  if (flags.maxFileSize !== undefined) {
+    maxFileSize = parseSize(flags.maxFileSize);
+    if (!maxFileSize) return usage('--max-file-size must be a size such as 50Mi');
+  }
+
+  let result;
+  try {
+    result = await runScan({
+      paths,
+      rules: BUILTIN_RULES,
+      config,
+      selection: { only: list(flags.rules), skip: list(flags.skipRules), all: flags.allRules },
+      inlineSuppressions: flags.inlineSuppressions === false ? false : undefined,
+      exceptions,
+      baseline,
+      today: today(),
+      maxFileSize,
+    });
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+
+  const report = buildReport(result, { showSuppressed: flags.showSuppressed, failOn: failOn === 'none' ? 'critical' : failOn });
+  const gate = failOn === 'none' ? [] : failingFindings(report);
+  const empty = report.summary.objects === 0;
+  const broken = report.errors.length > 0 || report.ruleErrors.length > 0;
+
+  if (flags.writeBaseline) {
+    const b: BaselineFile = {
+      schemaVersion: 1,
+      tool: { name: TOOL_NAME, version: VERSION },
+      findings: result.findings
+        .filter((f) => !f.suppression)
+        .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, object: describeObject(f.object), path: formatPath(f.path) })),
+    };
+    await writeFileAtomic(flags.writeBaseline, JSON.stringify(b, null, 2) + '\n');
+    process.stderr.write(`palisade: wrote ${b.findings.length} findings to baseline ${flags.writeBaseline}\n`);
+  }
+
+  const quietOk = flags.quiet && flags.output === 'text' && gate.length === 0 && !broken && !empty;
+  if (!quietOk) await emit(render(report, flags), flags.outputFile);
+  if (empty && !flags.allowEmpty)
+    process.stderr.write('palisade: no Kubernetes object found in the inputs (use --allow-empty if that is expected)\n');
+
+  if (broken || (empty && !flags.allowEmpty)) return EXIT.error;
+  if (flags.writeBaseline) return EXIT.ok;
+  return gate.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function render(report: Report, flags: ScanFlags): string {
+  switch (flags.output) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report);
+    default:
+      return formatText(report, { color: useColor(flags.color, !!flags.outputFile) });
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`palisade: ${message}\n`);
+  return EXIT.error;
+}

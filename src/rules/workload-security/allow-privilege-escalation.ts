@@ -1,0 +1,101 @@
+import type { Path } from '../../core/path.js';
+import {
+  containerLabel,
+  containersOf,
+  isRecord,
+  isWindowsPod,
+  podTemplateOf,
+  POD_BEARING_KINDS,
+  type ContainerRef,
+  type JsonObject,
+  type KubeObject,
+} from '../../core/objects.js';
+import { defineRule, type PatchOp } from '../../core/rule.js';
+
+const FIELD = 'allowPrivilegeEscalation';
+
+export default defineRule({
+  meta: {
+    id: 'allow-privilege-escalation',
+    title: 'Containers must set allowPrivilegeEscalation: false',
+    severity: 'high',
+    category: 'workload-security',
+    targets: POD_BEARING_KINDS,
+    needs: 'object',
+    controls: [
+      { framework: 'pss', id: 'restricted/allowPrivilegeEscalation' },
+      { framework: 'cis-k8s', id: '5.2.6' },
+      { framework: 'mitre', id: 'T1548.001' },
+    ],
+    description:
+      'Unless allowPrivilegeEscalation is explicitly false, the container process runs without the no_new_privs flag, so a ' +
+      'set-user-ID or set-group-ID binary (or a file capability) in the image lets it gain more privileges than it started with. ' +
+      'Kubernetes defaults the field to true; Pod Security "restricted" requires false on every container, init and ephemeral ones ' +
+      'included (Windows pods are exempt, the field does not exist there).',
+    remediation:
+      'Set securityContext.allowPrivilegeEscalation: false on every container. A privileged container, or one adding ' +
+      'CAP_SYS_ADMIN, cannot set it (the API rejects the combination): drop privileged/CAP_SYS_ADMIN first.',
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    ],
+  },
+  check(obj, ctx) {
+    const tpl = podTemplateOf(obj);
+    if (!tpl || isWindowsPod(tpl.spec)) return;
+    for (const c of containersOf(obj)) {
+      const sc = securityContextOf(c);
+      const value = sc?.[FIELD];
+      if (value === false) continue;
+      const what =
+        value === undefined
+          ? 'may escalate privileges'
+          : value === true
+            ? 'allows privilege escalation'
+            : `sets allowPrivilegeEscalation to ${JSON.stringify(value)}, which is not the boolean false`;
+      const hint = cannotSetFalse(sc) ? ' (and drop privileged/CAP_SYS_ADMIN, which the API does not allow together with it)' : '';
+      ctx.report({
+        path: deepestPath(c, FIELD),
+        message: `${containerLabel(c)} ${what}: set securityContext.allowPrivilegeEscalation=false${hint}`,
+      });
+    }
+  },
+  fix(obj, finding) {
+    const c = containerAt(obj, finding.path);
+    // Privileged or CAP_SYS_ADMIN with allowPrivilegeEscalation: false is an invalid pod: no mechanical fix.
+    if (!c || cannotSetFalse(securityContextOf(c))) return undefined;
+    return setInSecurityContext(c, FIELD, false);
+  },
+});
+
+function securityContextOf(c: ContainerRef): JsonObject | undefined {
+  const sc = c.container.securityContext;
+  return isRecord(sc) ? sc : undefined;
+}
+
+/** True when the API would reject allowPrivilegeEscalation: false next to the rest of the context. */
+function cannotSetFalse(sc: JsonObject | undefined): boolean {
+  if (!sc) return false;
+  if (sc.privileged === true) return true;
+  const add = isRecord(sc.capabilities) ? sc.capabilities.add : undefined;
+  // Kubernetes' validation compares the literal "CAP_SYS_ADMIN" only.
+  return Array.isArray(add) && add.includes('CAP_SYS_ADMIN');
+}
+
+/** The field's path when set, else its securityContext's, else the container's: the deepest node that exists. */
+function deepestPath(c: ContainerRef, field: string): Path {
+  if (!('securityContext' in c.container)) return c.path;
+  const sc = c.container.securityContext;
+  return isRecord(sc) && field in sc ? [...c.path, 'securityContext', field] : [...c.path, 'securityContext'];
+}
+
+/** The container whose path is a prefix of `path`. */
+function containerAt(obj: Pick<KubeObject, 'id' | 'value'>, path: Path): ContainerRef | undefined {
+  return containersOf(obj).find((c) => c.path.length <= path.length && c.path.every((seg, i) => path[i] === seg));
+}
+
+function setInSecurityContext(c: ContainerRef, field: string, value: unknown): PatchOp[] {
+  return isRecord(c.container.securityContext)
+    ? [{ op: 'add', path: [...c.path, 'securityContext', field], value }]
+    : [{ op: 'add', path: [...c.path, 'securityContext'], value: { [field]: value } }];
+}
