@@ -130,8 +130,13 @@ function* chunks(text: string): Generator<Chunk> {
 
 const BLANK = /^(?:\s|#[^\n]*|---|\.\.\.)*$/;
 
+export interface ParseYamlOptions {
+  /** Skip the fast path (tests compare both paths on the same input). */
+  faithfulOnly?: boolean;
+}
+
 /** Parses a YAML (or JSON) text into documents, one at a time. Never throws. */
-export function* parseYaml(text: string): Generator<ParseEvent> {
+export function* parseYaml(text: string, opts: ParseYamlOptions = {}): Generator<ParseEvent> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Directives attach to the following document; let the faithful parser see the whole file.
   if (/^%/m.test(text)) {
@@ -144,13 +149,13 @@ export function* parseYaml(text: string): Generator<ParseEvent> {
       continue;
     }
     const origin = HELM_SOURCE.exec(chunk.text.slice(0, 400))?.[1];
-    yield* parseChunk(chunk, index++, origin);
+    yield* parseChunk(chunk, index++, origin, opts.faithfulOnly ?? false);
   }
 }
 
-function parseChunk(chunk: Chunk, index: number, origin: string | undefined): ParseEvent[] {
+function parseChunk(chunk: Chunk, index: number, origin: string | undefined, faithfulOnly: boolean): ParseEvent[] {
   const locate = (paths: readonly Path[]) => locateInText(chunk.text, chunk.line, paths);
-  if (!NEEDS_FAITHFUL.test(chunk.text)) {
+  if (!faithfulOnly && !NEEDS_FAITHFUL.test(chunk.text)) {
     try {
       const value: unknown = jsyaml.load(chunk.text, { schema: JSYAML_SCHEMA });
       return [{ kind: 'document', doc: { value, index, line: chunk.line, origin, problems: [], locate } }];

@@ -164,8 +164,8 @@ spec:
   - {name: admin, image: x:1, securityContext: {capabilities: {add: [CAP_SYS_ADMIN]}}}
 `,
       findings: [
-        { path: 'spec.containers[0].securityContext', message: 'drop privileged/CAP_SYS_ADMIN' },
-        { path: 'spec.containers[1].securityContext', message: 'drop privileged/CAP_SYS_ADMIN' },
+        { path: 'spec.containers[0].securityContext', message: 'drop privileged: true first' },
+        { path: 'spec.containers[1].securityContext', message: 'drop the CAP_SYS_ADMIN capability first' },
       ],
     },
   ],

@@ -48,12 +48,13 @@ export default defineRule({
       const value = sc?.[FIELD];
       if (value === false) continue;
       const what =
-        value === undefined
+        value === undefined || value === null
           ? 'may escalate privileges'
           : value === true
             ? 'allows privilege escalation'
             : `sets allowPrivilegeEscalation to ${JSON.stringify(value)}, which is not the boolean false`;
-      const hint = cannotSetFalse(sc) ? ' (and drop privileged/CAP_SYS_ADMIN, which the API does not allow together with it)' : '';
+      const blocker = blockerOf(sc);
+      const hint = blocker ? ` (drop ${blocker} first: the API rejects it together with allowPrivilegeEscalation=false)` : '';
       ctx.report({
         path: deepestPath(c, FIELD),
         message: `${containerLabel(c)} ${what}: set securityContext.allowPrivilegeEscalation=false${hint}`,
@@ -63,7 +64,7 @@ export default defineRule({
   fix(obj, finding) {
     const c = containerAt(obj, finding.path);
     // Privileged or CAP_SYS_ADMIN with allowPrivilegeEscalation: false is an invalid pod: no mechanical fix.
-    if (!c || cannotSetFalse(securityContextOf(c))) return undefined;
+    if (!c || blockerOf(securityContextOf(c))) return undefined;
     return setInSecurityContext(c, FIELD, false);
   },
 });
@@ -73,13 +74,13 @@ function securityContextOf(c: ContainerRef): JsonObject | undefined {
   return isRecord(sc) ? sc : undefined;
 }
 
-/** True when the API would reject allowPrivilegeEscalation: false next to the rest of the context. */
-function cannotSetFalse(sc: JsonObject | undefined): boolean {
-  if (!sc) return false;
-  if (sc.privileged === true) return true;
+/** What makes the API reject allowPrivilegeEscalation: false in this securityContext, if anything. */
+function blockerOf(sc: JsonObject | undefined): string | undefined {
+  if (!sc) return undefined;
+  if (sc.privileged === true) return 'privileged: true';
   const add = isRecord(sc.capabilities) ? sc.capabilities.add : undefined;
   // Kubernetes' validation compares the literal "CAP_SYS_ADMIN" only.
-  return Array.isArray(add) && add.includes('CAP_SYS_ADMIN');
+  return Array.isArray(add) && add.includes('CAP_SYS_ADMIN') ? 'the CAP_SYS_ADMIN capability' : undefined;
 }
 
 /** The field's path when set, else its securityContext's, else the container's: the deepest node that exists. */

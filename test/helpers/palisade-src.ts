@@ -1,0 +1,4 @@
+// The CLI straight from source (tests need no build step).
+import { main } from '../../src/cli/main.js';
+
+await main(process.argv);
