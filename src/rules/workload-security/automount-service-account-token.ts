@@ -1,4 +1,4 @@
-import { isRecord, podTemplateOf, POD_BEARING_KINDS, str } from '../../core/objects.js';
+import { podTemplateOf, POD_BEARING_KINDS, str } from '../../core/objects.js';
 import { defineRule } from '../../core/rule.js';
 
 const FIELD = 'automountServiceAccountToken';
@@ -37,7 +37,7 @@ export default defineRule({
     if (podValue === true) {
       ctx.report({
         path: [...tpl.specPath, FIELD],
-        message: `the pod mounts an API token of ${account}: automountServiceAccountToken is true`,
+        message: `the pod mounts an API token of ${account}: automountServiceAccountToken is true (set it to false unless the pod calls the API)`,
       });
       return;
     }
