@@ -27,6 +27,7 @@ import {
 import type { Path } from '../core/path.js';
 import type { Position } from '../core/position.js';
 import { resolvePlainScalar } from './k8s-scalars.js';
+import { locateFast } from './locate-fast.js';
 
 /** One resolver for plain scalars, registered with both parsers. */
 const goPlainTag: ScalarTag = {
@@ -158,6 +159,8 @@ function parseChunk(chunk: Chunk, index: number, origin: string | undefined, fai
   if (!faithfulOnly && !NEEDS_FAITHFUL.test(chunk.text)) {
     try {
       const value: unknown = jsyaml.load(chunk.text, { schema: JSYAML_SCHEMA });
+      const locate = (paths: readonly Path[]) =>
+        locateFast(chunk.text, chunk.line, JSYAML_SCHEMA, paths) ?? locateInText(chunk.text, chunk.line, paths);
       return [{ kind: 'document', doc: { value, index, line: chunk.line, origin, problems: [], locate } }];
     } catch {
       // js-yaml rejects some input that Kubernetes accepts: the faithful path decides.

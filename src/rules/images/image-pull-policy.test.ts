@@ -73,7 +73,10 @@ spec:
       - {name: db, image: "postgres:16", imagePullPolicy: IfNotPresent}
 `,
       findings: [
-        { path: 'spec.template.spec.initContainers[0].imagePullPolicy', message: 'init container "init" uses imagePullPolicy Never' },
+        {
+          path: 'spec.template.spec.initContainers[0].imagePullPolicy',
+          message: 'init container "init" uses imagePullPolicy Never',
+        },
         { path: 'spec.template.spec.initContainers[1].imagePullPolicy', message: 'sidecar container "side"' },
       ],
     },

@@ -16,7 +16,7 @@ export default defineRule({
     description:
       'With imagePullPolicy IfNotPresent or Never, a node reuses whatever image it cached under a tag. For a mutable reference ' +
       '(`latest`, or no tag) that means nodes run different, possibly stale images under the same manifest, and a fixed image ' +
-      'never reaches nodes that already have the old one. Kubernetes\' own default (Always for `latest` or no tag, ' +
+      "never reaches nodes that already have the old one. Kubernetes' own default (Always for `latest` or no tag, " +
       'IfNotPresent otherwise) is safe, so only an explicit policy is reported.',
     remediation:
       'Pin the image to a version tag or digest (see image-tag), or set imagePullPolicy: Always (or remove it to get the default).',

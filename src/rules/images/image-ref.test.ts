@@ -18,7 +18,13 @@ function bad(image: string, error: RegExp): void {
 
 describe('parseImageRef', () => {
   it('normalizes Docker Hub names', () => {
-    assert.deepEqual(ok('nginx'), { domain: 'docker.io', path: 'library/nginx', name: 'docker.io/library/nginx', tag: undefined, digest: undefined });
+    assert.deepEqual(ok('nginx'), {
+      domain: 'docker.io',
+      path: 'library/nginx',
+      name: 'docker.io/library/nginx',
+      tag: undefined,
+      digest: undefined,
+    });
     assert.equal(ok('bitnami/redis:7.2').name, 'docker.io/bitnami/redis');
     assert.equal(ok('docker.io/nginx').path, 'library/nginx');
     assert.equal(ok('index.docker.io/library/nginx:1.27').domain, 'docker.io');
@@ -37,7 +43,13 @@ describe('parseImageRef', () => {
   });
 
   it('takes a colon in the registry host for a port, not a tag', () => {
-    assert.deepEqual(ok('localhost:5000/app'), { domain: 'localhost:5000', path: 'app', name: 'localhost:5000/app', tag: undefined, digest: undefined });
+    assert.deepEqual(ok('localhost:5000/app'), {
+      domain: 'localhost:5000',
+      path: 'app',
+      name: 'localhost:5000/app',
+      tag: undefined,
+      digest: undefined,
+    });
     const r = ok('registry.example.com:443/team/app:v2');
     assert.equal(r.domain, 'registry.example.com:443');
     assert.equal(r.path, 'team/app');

@@ -16,7 +16,7 @@ export default defineRule({
       'with restartPolicy: Always) are checked too; Jobs, CronJobs and pods that run to completion are skipped.',
     remediation:
       'Add a livenessProbe that checks the process can make progress (a cheap endpoint, not its dependencies), with a ' +
-      'failureThreshold higher than the readiness probe\'s; use a startupProbe for slow starts.',
+      "failureThreshold higher than the readiness probe's; use a startupProbe for slow starts.",
     references: ['https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/'],
   },
   check(obj, ctx) {

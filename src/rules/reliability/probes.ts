@@ -7,7 +7,14 @@
  * containers cannot have these probes (the API rejects them) and ephemeral containers are debug
  * sessions, so both are skipped.
  */
-import { containerLabel, containersOf, isRecord, runsToCompletion, WORKLOAD_CONTROLLER_KINDS, type KubeObject } from '../../core/objects.js';
+import {
+  containerLabel,
+  containersOf,
+  isRecord,
+  runsToCompletion,
+  WORKLOAD_CONTROLLER_KINDS,
+  type KubeObject,
+} from '../../core/objects.js';
 import type { ReportInput } from '../../core/rule.js';
 
 /** Long-running pod bearers; Jobs and CronJobs always run to completion, PodTemplates say nothing. */

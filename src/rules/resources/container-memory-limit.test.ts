@@ -70,8 +70,14 @@ spec:
 `,
       findings: [
         { path: 'spec.template.spec.initContainers[0]', message: 'init container "migrate" sets no memory limit' },
-        { path: 'spec.template.spec.initContainers[1].resources.limits', message: 'sidecar container "proxy" sets no memory limit' },
-        { path: 'spec.template.spec.containers[0].resources.limits.memory', message: 'container "web" has an invalid memory limit: "512MB"' },
+        {
+          path: 'spec.template.spec.initContainers[1].resources.limits',
+          message: 'sidecar container "proxy" sets no memory limit',
+        },
+        {
+          path: 'spec.template.spec.containers[0].resources.limits.memory',
+          message: 'container "web" has an invalid memory limit: "512MB"',
+        },
       ],
     },
     {
@@ -97,7 +103,10 @@ spec:
   containers: [{name: app, image: x:1}]
 `,
       findings: [
-        { path: 'spec.jobTemplate.spec.template.spec.containers[0].resources.limits.memory', message: 'container "job" sets no memory limit' },
+        {
+          path: 'spec.jobTemplate.spec.template.spec.containers[0].resources.limits.memory',
+          message: 'container "job" sets no memory limit',
+        },
         { path: 'spec.resources.limits.memory', message: 'pod has an invalid memory limit: "1K" is not a valid quantity' },
       ],
     },

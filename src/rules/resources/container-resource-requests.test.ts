@@ -88,8 +88,14 @@ spec:
       - {name: web, image: x:1, resources: {requests: {cpu: 100m}, limits: {cpu: 200m}}}
 `,
       findings: [
-        { path: 'spec.template.spec.initContainers[0].resources', message: 'init container "migrate" sets no CPU or memory request' },
-        { path: 'spec.template.spec.initContainers[1].resources.requests', message: 'sidecar container "proxy" sets no CPU request' },
+        {
+          path: 'spec.template.spec.initContainers[0].resources',
+          message: 'init container "migrate" sets no CPU or memory request',
+        },
+        {
+          path: 'spec.template.spec.initContainers[1].resources.requests',
+          message: 'sidecar container "proxy" sets no CPU request',
+        },
         { path: 'spec.template.spec.containers[0].resources.requests', message: 'container "web" sets no memory request' },
       ],
     },
@@ -105,8 +111,14 @@ spec:
   - {name: b, image: x:1, resources: {requests: {cpu: "-1", memory: 1Gi}}}
 `,
       findings: [
-        { path: 'spec.containers[0].resources.requests.memory', message: 'container "a" has an invalid memory request: "1K" is not a valid quantity' },
-        { path: 'spec.containers[1].resources.requests.cpu', message: 'container "b" has an invalid CPU request: "-1" is negative' },
+        {
+          path: 'spec.containers[0].resources.requests.memory',
+          message: 'container "a" has an invalid memory request: "1K" is not a valid quantity',
+        },
+        {
+          path: 'spec.containers[1].resources.requests.cpu',
+          message: 'container "b" has an invalid CPU request: "-1" is negative',
+        },
       ],
     },
     {

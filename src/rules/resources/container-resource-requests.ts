@@ -1,6 +1,13 @@
 import { POD_BEARING_KINDS } from '../../core/objects.js';
 import { defineRule } from '../../core/rule.js';
-import { podLevelResources, quantityOf, RESOURCE_LABEL, resourceContainers, sectionPath, type ResourceName } from './resources.js';
+import {
+  podLevelResources,
+  quantityOf,
+  RESOURCE_LABEL,
+  resourceContainers,
+  sectionPath,
+  type ResourceName,
+} from './resources.js';
 
 const REQUIRED: readonly ResourceName[] = ['cpu', 'memory'];
 
@@ -33,7 +40,8 @@ export default defineRule({
         const req = quantityOf(pod, 'requests', name);
         if (req.present) {
           covered.add(name);
-          if (!req.parsed.ok) ctx.report({ path: req.path, message: `pod has an invalid ${RESOURCE_LABEL[name]} request: ${req.parsed.error}` });
+          if (!req.parsed.ok)
+            ctx.report({ path: req.path, message: `pod has an invalid ${RESOURCE_LABEL[name]} request: ${req.parsed.error}` });
         } else if (quantityOf(pod, 'limits', name).present) covered.add(name);
       }
     }
@@ -44,7 +52,10 @@ export default defineRule({
         const req = quantityOf(c, 'requests', name);
         if (req.present) {
           if (!req.parsed.ok) {
-            ctx.report({ path: req.path, message: `${c.label} has an invalid ${RESOURCE_LABEL[name]} request: ${req.parsed.error}` });
+            ctx.report({
+              path: req.path,
+              message: `${c.label} has an invalid ${RESOURCE_LABEL[name]} request: ${req.parsed.error}`,
+            });
           }
           continue;
         }

@@ -50,7 +50,12 @@ spec:
           requests: {cpu: "2", memory: 256Mi}
           limits: {cpu: 1, memory: 512Mi}
 `,
-      findings: [{ path: 'spec.template.spec.containers[0].resources.requests.cpu', message: 'container "web" requests 2 CPU, above its limit of 1' }],
+      findings: [
+        {
+          path: 'spec.template.spec.containers[0].resources.requests.cpu',
+          message: 'container "web" requests 2 CPU, above its limit of 1',
+        },
+      ],
     },
     {
       name: 'memory (1Gi > 1G) and ephemeral-storage in init and sidecar containers of a StatefulSet',
@@ -68,9 +73,18 @@ spec:
       - {name: db, image: x:1, resources: {requests: {memory: "1e3"}, limits: {memory: 999}}}
 `,
       findings: [
-        { path: 'spec.template.spec.initContainers[0].resources.requests.ephemeral-storage', message: 'init container "init" requests 2Gi ephemeral-storage' },
-        { path: 'spec.template.spec.initContainers[1].resources.requests.memory', message: 'sidecar container "proxy" requests 1Gi memory, above its limit of 1G' },
-        { path: 'spec.template.spec.containers[0].resources.requests.memory', message: 'requests 1e3 memory, above its limit of 999' },
+        {
+          path: 'spec.template.spec.initContainers[0].resources.requests.ephemeral-storage',
+          message: 'init container "init" requests 2Gi ephemeral-storage',
+        },
+        {
+          path: 'spec.template.spec.initContainers[1].resources.requests.memory',
+          message: 'sidecar container "proxy" requests 1Gi memory, above its limit of 1G',
+        },
+        {
+          path: 'spec.template.spec.containers[0].resources.requests.memory',
+          message: 'requests 1e3 memory, above its limit of 999',
+        },
       ],
     },
     {
@@ -96,7 +110,10 @@ spec:
   containers: [{name: app, image: x:1}]
 `,
       findings: [
-        { path: 'spec.jobTemplate.spec.template.spec.containers[0].resources.requests.cpu', message: 'container "job" requests 0.75 CPU, above its limit of 500m' },
+        {
+          path: 'spec.jobTemplate.spec.template.spec.containers[0].resources.requests.cpu',
+          message: 'container "job" requests 0.75 CPU, above its limit of 500m',
+        },
         { path: 'spec.resources.requests.memory', message: 'pod requests 2Gi memory, above its limit of 1Gi' },
       ],
     },

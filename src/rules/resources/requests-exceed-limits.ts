@@ -16,9 +16,10 @@ export default defineRule({
     controls: [],
     description:
       'Kubernetes rejects a pod whose request for a resource is above its limit, so a workload with such a template never ' +
-      'gets its pods created: the rollout stalls with the error only visible in the controller\'s events. ' +
+      "gets its pods created: the rollout stalls with the error only visible in the controller's events. " +
       'Pod-level resources (spec.resources) are held to the same rule.',
-    remediation: 'Lower the request or raise the limit so that requests are at most the limits for cpu, memory and ephemeral-storage.',
+    remediation:
+      'Lower the request or raise the limit so that requests are at most the limits for cpu, memory and ephemeral-storage.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
   check(obj, ctx) {

@@ -2,14 +2,7 @@
  * What the resources rules share: the places that carry `resources` (containers and, with
  * Kubernetes' pod-level resources, the pod spec) and reading one quantity from them.
  */
-import {
-  containerLabel,
-  containersOf,
-  isRecord,
-  podTemplateOf,
-  type JsonObject,
-  type KubeObject,
-} from '../../core/objects.js';
+import { containerLabel, containersOf, isRecord, podTemplateOf, type JsonObject, type KubeObject } from '../../core/objects.js';
 import type { Path } from '../../core/path.js';
 import { parseQuantity, type ParsedQuantity } from '../../core/quantity.js';
 import type { ReportInput } from '../../core/rule.js';
