@@ -51,7 +51,7 @@ const jsyamlPlainType = new jsyaml.Type('tag:palisade.dev,2024:k8s-plain', {
     return data === lastScalar ? lastValue : resolvePlainScalar(data);
   },
 });
-const JSYAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [jsyamlPlainType] });
+export const JSYAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [jsyamlPlainType] });
 
 /** Maximum alias nodes one document may expand (guards against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -246,7 +246,7 @@ function firstSentence(msg: string): string {
 }
 
 /** Positions of paths in one document's text, parsed again with `yaml` for its node ranges. */
-function locateInText(text: string, firstLine: number, paths: readonly Path[]): Position[] {
+export function locateInText(text: string, firstLine: number, paths: readonly Path[]): Position[] {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
