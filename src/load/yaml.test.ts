@@ -97,6 +97,12 @@ describe('YAML loader', () => {
     assert.equal(docs(text).length, 0);
   });
 
+  it('long comment banners do not cause regex backtracking (was exponential)', { timeout: 5000 }, () => {
+    const banner = '#'.repeat(98) + '\n';
+    const ds = docs(`${banner}# header\n${banner}\n${banner}apiVersion: v1\nkind: A\n---\n${banner}${banner}\n---\nkind: B\n`);
+    assert.deepEqual(ds.map((d) => (d.value as { kind: string }).kind), ['A', 'B']);
+  });
+
   it('small alias use is fine', () => {
     const [d] = docs(`a: &x {k: v}\nb: *x\n`);
     assert.deepEqual(d!.value, { a: { k: 'v' }, b: { k: 'v' } });

@@ -129,7 +129,17 @@ function* chunks(text: string): Generator<Chunk> {
   if (start < text.length) yield { text: text.slice(start), line };
 }
 
-const BLANK = /^(?:\s|#[^\n]*|---|\.\.\.)*$/;
+/** True when a chunk holds only blank lines, comments and markers (an empty document).
+ *  A line scan, not a regex: an alternation over comments backtracks exponentially on #####. */
+function isBlankChunk(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (/^(?:---|\.\.\.)(?:\s+#.*)?$/.test(line)) continue;
+    return false;
+  }
+  return true;
+}
 
 export interface ParseYamlOptions {
   /** Skip the fast path (tests compare both paths on the same input). */
@@ -146,7 +156,7 @@ export function* parseYaml(text: string, opts: ParseYamlOptions = {}): Generator
   }
   let index = 0;
   for (const chunk of chunks(text)) {
-    if (BLANK.test(chunk.text)) {
+    if (isBlankChunk(chunk.text)) {
       continue;
     }
     const origin = HELM_SOURCE.exec(chunk.text.slice(0, 400))?.[1];
