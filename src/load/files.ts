@@ -2,7 +2,8 @@
  * Sources -> documents -> objects: files, folders (recursive), and `-` for stdin. Every problem
  * becomes data (an error with file and line) and the rest of the input is still read.
  */
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { KubeObject } from '../core/objects.js';
 import { objectsFromDocument, type InputNote } from './objects.js';
@@ -98,16 +99,13 @@ async function readSource(file: string, opts: LoadOptions): Promise<{ text?: str
     buf = await (opts.stdin ?? readStdin)();
     if (buf.length > limit) return { error: `input is larger than the ${formatBytes(limit)} limit (--max-file-size)` };
   } else {
+    // Synchronous reads: a scan reads thousands of small files one after another, and awaiting
+    // each one through the thread pool left the CPU idle for a third of the scan.
     try {
-      const st = await lstat(file).then((s) => (s.isSymbolicLink() ? stat(file) : s));
+      const st = statSync(file);
       if (st.isDirectory()) return { error: 'is a folder' };
       if (st.size > limit) return { error: `file is ${formatBytes(st.size)}, over the ${formatBytes(limit)} limit (--max-file-size)` };
-      const fh = await open(file, 'r');
-      try {
-        buf = await fh.readFile();
-      } finally {
-        await fh.close();
-      }
+      buf = readFileSync(file);
       if (buf.length > limit) return { error: `file is over the ${formatBytes(limit)} limit (--max-file-size)` };
     } catch (e) {
       return { error: describeFsError(e) };

@@ -92,7 +92,23 @@ export interface DocumentError extends DocumentProblem {
 export type ParseEvent = { kind: 'document'; doc: RawDocument } | { kind: 'error'; error: DocumentError };
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-const NEEDS_FAITHFUL = /(?:^|[\s[{,])[&!]\S|<<\s*:/;
+const MERGE_KEY = /<<\s*:/;
+const ANCHOR = /(?:^|[\s[{,])&([^\s,[\]{}]+)/g;
+
+/**
+ * Whether a document needs the faithful parser before js-yaml is even tried: merge keys (js-yaml
+ * would read `<<` as a plain key here) and aliases of anchors (the faithful parser bounds their
+ * expansion). Tags need no check: our js-yaml schema rejects every tag it does not share with
+ * Kubernetes, and a rejection falls back anyway. `&&` in a script is an anchor named "&" with no
+ * alias, so shell snippets stay on the fast path.
+ */
+function needsFaithful(text: string): boolean {
+  if (MERGE_KEY.test(text)) return true;
+  if (!text.includes('&')) return false;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) if (text.includes(`*${m[1]}`)) return true;
+  return false;
+}
 const HELM_SOURCE = /^# Source: (.+?)\s*$/m;
 
 interface Chunk {
@@ -132,8 +148,11 @@ function* chunks(text: string): Generator<Chunk> {
 /** True when a chunk holds only blank lines, comments and markers (an empty document).
  *  A line scan, not a regex: an alternation over comments backtracks exponentially on #####. */
 function isBlankChunk(text: string): boolean {
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    const line = text.slice(from, to).trim();
+    from = to + 1;
     if (line === '' || line.startsWith('#')) continue;
     if (/^(?:---|\.\.\.)(?:\s+#.*)?$/.test(line)) continue;
     return false;
@@ -166,7 +185,7 @@ export function* parseYaml(text: string, opts: ParseYamlOptions = {}): Generator
 
 function parseChunk(chunk: Chunk, index: number, origin: string | undefined, faithfulOnly: boolean): ParseEvent[] {
   const locate = (paths: readonly Path[]) => locateInText(chunk.text, chunk.line, paths);
-  if (!faithfulOnly && !NEEDS_FAITHFUL.test(chunk.text)) {
+  if (!faithfulOnly && !needsFaithful(chunk.text)) {
     try {
       const value: unknown = jsyaml.load(chunk.text, { schema: JSYAML_SCHEMA });
       const locate = (paths: readonly Path[]) =>
