@@ -74,9 +74,12 @@ ${data}
 }
 
 function crd(i) {
-  const props = Array.from({ length: 30 }, (_, k) => `                field${k}:
+  const props = Array.from(
+    { length: 30 },
+    (_, k) => `                field${k}:
                   type: string
-                  description: "Field ${k} of the generated resource ${i}; it says what the field does."`).join('\n');
+                  description: "Field ${k} of the generated resource ${i}; it says what the field does."`,
+  ).join('\n');
   return `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
@@ -138,9 +141,18 @@ export function generateCorpus(dir, objects = 20000) {
       const bad = i % 3 === 0;
       docs.push(deployment(i, bad), service(i));
       written += 2;
-      if (i % 2 === 0) (docs.push(configMap(i)), written++);
-      if (i % 5 === 0) (docs.push(pdbAndHpa(i)), (written += 2));
-      if (i % 10 === 0) (docs.push(crd(i)), written++);
+      if (i % 2 === 0) {
+        docs.push(configMap(i));
+        written += 1;
+      }
+      if (i % 5 === 0) {
+        docs.push(pdbAndHpa(i));
+        written += 2;
+      }
+      if (i % 10 === 0) {
+        docs.push(crd(i));
+        written += 1;
+      }
     }
     writeFileSync(path.join(dir, `manifests-${String(file++).padStart(4, '0')}.yaml`), docs.join('---\n'));
   }

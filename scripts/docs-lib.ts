@@ -47,11 +47,15 @@ export async function generateRuleDocs(): Promise<Map<string, string>> {
     collectOnly(false);
   }
   const files = new Map<string, string>();
-  const rules = [...BUILTIN_RULES].sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id));
+  const rules = [...BUILTIN_RULES].sort(
+    (a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id),
+  );
   for (const rule of rules) {
     const cases = collectedCases.get(rule.meta.id);
     const examples = {
-      invalid: (cases?.invalid ?? []).filter((c) => c.doc).map((c): DocExample => ({ name: c.name, yaml: c.yaml, findings: findingsOf(rule, c.yaml, c.options) })),
+      invalid: (cases?.invalid ?? [])
+        .filter((c) => c.doc)
+        .map((c): DocExample => ({ name: c.name, yaml: c.yaml, findings: findingsOf(rule, c.yaml, c.options) })),
       valid: (cases?.valid ?? []).filter((c) => c.doc).map((c): DocExample => ({ name: c.name, yaml: c.yaml })),
     };
     files.set(`${rule.meta.id}.md`, ruleDocMarkdown(rule.meta, examples));
@@ -65,7 +69,10 @@ export async function generateRuleDocs(): Promise<Map<string, string>> {
     '',
     '| Rule | Severity | Category | Default | Title |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.category} | ${r.meta.optIn ? 'opt-in' : 'on'} | ${r.meta.title} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.category} | ${r.meta.optIn ? 'opt-in' : 'on'} | ${r.meta.title} |`,
+    ),
     '',
   ].join('\n');
   files.set('README.md', index);

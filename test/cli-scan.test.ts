@@ -59,14 +59,22 @@ describe('palisade scan', () => {
     assert.equal(priv.location.line, 23);
     assert.equal(priv.location.column, 13);
     assert.equal(priv.location.path, 'spec.template.spec.containers[0].securityContext.privileged');
-    assert.ok(json.findings.every((f) => f.location.exact), 'every finding points at a real node');
+    assert.ok(
+      json.findings.every((f) => f.location.exact),
+      'every finding points at a real node',
+    );
     assert.equal(json.findings.filter((f) => f.location.file.includes(`good${path.sep}`)).length, 0, 'good examples are clean');
     const helm = json.inputs.find((i) => i.source.endsWith('helm-output.yaml'));
-    assert.ok(helm?.skipped.some((s) => /not a Kubernetes object/.test(s.message)), 'non-object documents are noted');
+    assert.ok(
+      helm?.skipped.some((s) => /not a Kubernetes object/.test(s.message)),
+      'non-object documents are noted',
+    );
   });
 
   it('keeps Helm # Source: comments as the origin', () => {
-    const dir = tempDir({ 'out.yaml': `---\n# Source: app/templates/pod.yaml\n${PRIVILEGED_POD}---\n# Source: app/templates/values.yaml\nnote: x\n` });
+    const dir = tempDir({
+      'out.yaml': `---\n# Source: app/templates/pod.yaml\n${PRIVILEGED_POD}---\n# Source: app/templates/values.yaml\nnote: x\n`,
+    });
     const { json } = scanJson([dir]);
     assert.equal(json.findings.length, 1);
     assert.equal(json.findings[0]!.location.origin, 'app/templates/pod.yaml');
@@ -76,7 +84,12 @@ describe('palisade scan', () => {
   it('SARIF output validates against the official SARIF 2.1.0 schema, with stable fingerprints', () => {
     const a = palisade(['scan', '-o', 'sarif', '--no-config', 'examples']);
     assert.equal(a.code, 1);
-    const sarif = JSON.parse(a.stdout) as { runs: { results: { partialFingerprints: Record<string, string>; ruleIndex: number; ruleId: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+    const sarif = JSON.parse(a.stdout) as {
+      runs: {
+        results: { partialFingerprints: Record<string, string>; ruleIndex: number; ruleId: string }[];
+        tool: { driver: { rules: { id: string }[] } };
+      }[];
+    };
     assert.deepEqual(validator('sarif')(sarif), []);
     const run = sarif.runs[0]!;
     assert.ok(run.results.length > 0);
@@ -134,13 +147,23 @@ describe('palisade scan', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /a\.yaml\n {2}Pod ns\/p\n {4}11:9 +critical privileged-container +container "app" runs privileged/);
     assert.match(r.stdout, /1 finding \(1 critical\) in 1 object from 1 file/);
-    assert.ok(!r.stdout.includes(String.fromCharCode(27)), "no colour when not a TTY / NO_COLOR");
+    assert.ok(!r.stdout.includes(String.fromCharCode(27)), 'no colour when not a TTY / NO_COLOR');
   });
 
   it('--output-file writes the report', () => {
     const dir = tempDir({ 'a.yaml': PRIVILEGED_POD });
     const out = path.join(dir, 'report.json');
-    const r = palisade(['scan', '--no-config', '--rules', 'privileged-container', '-o', 'json', '--output-file', out, path.join(dir, 'a.yaml')]);
+    const r = palisade([
+      'scan',
+      '--no-config',
+      '--rules',
+      'privileged-container',
+      '-o',
+      'json',
+      '--output-file',
+      out,
+      path.join(dir, 'a.yaml'),
+    ]);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
     assert.equal((JSON.parse(readFileSync(out, 'utf8')) as JsonResult).summary.findings, 1);
@@ -150,7 +173,12 @@ describe('palisade scan', () => {
 describe('bad input is data, never a crash', () => {
   const cases: { name: string; content: string | Buffer; line?: number; message: RegExp }[] = [
     { name: 'unclosed.yaml', content: 'apiVersion: v1\nkind: ConfigMap\ndata: [a, b\n', message: /YAML: / },
-    { name: 'dupkey.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\nkind: Secret\n', line: 4, message: /Map keys must be unique/ },
+    {
+      name: 'dupkey.yaml',
+      content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\nkind: Secret\n',
+      line: 4,
+      message: /Map keys must be unique/,
+    },
     { name: 'tabs.yaml', content: 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n', message: /YAML: / },
     {
       name: 'bomb.yaml',
@@ -159,9 +187,22 @@ describe('bad input is data, never a crash', () => {
       line: 1,
       message: /alias bomb/,
     },
-    { name: 'binary.yaml', content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff, 0xfe]), message: /binary content/ },
-    { name: 'latin1.yaml', content: Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata: {a: "caf\xe9"}\n', 'latin1'), message: /not valid UTF-8/ },
-    { name: 'deep.yaml', content: 'a: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n', line: 1, message: /nested too deeply|YAML/ },
+    {
+      name: 'binary.yaml',
+      content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff, 0xfe]),
+      message: /binary content/,
+    },
+    {
+      name: 'latin1.yaml',
+      content: Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata: {a: "caf\xe9"}\n', 'latin1'),
+      message: /not valid UTF-8/,
+    },
+    {
+      name: 'deep.yaml',
+      content: 'a: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n',
+      line: 1,
+      message: /nested too deeply|YAML/,
+    },
     { name: 'truncated.json', content: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": ', message: /YAML: / },
   ];
   for (const c of cases) {
@@ -197,7 +238,10 @@ describe('configuration and suppression', () => {
     const dir = tempDir({ 'a.yaml': PRIVILEGED_POD, '.palisade.yaml': 'failOn: high\nrule:\n  privileged-container: off\n' });
     const r = palisade(['scan', 'a.yaml'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\.palisade\.yaml:2: unknown key "rule" \(did you mean "rules"\?\)|\.palisade\.yaml:2: unknown key "rule"/);
+    assert.match(
+      r.stderr,
+      /\.palisade\.yaml:2: unknown key "rule" \(did you mean "rules"\?\)|\.palisade\.yaml:2: unknown key "rule"/,
+    );
     writeFileSync(path.join(dir, '.palisade.yaml'), 'rules:\n  privileged-containr: off\n');
     const r2 = palisade(['scan', 'a.yaml'], { cwd: dir });
     assert.equal(r2.code, 2);
@@ -224,7 +268,10 @@ describe('configuration and suppression', () => {
   });
 
   it('inline annotation suppresses, unless --no-inline-suppressions', () => {
-    const annotated = PRIVILEGED_POD.replace('  namespace: ns\n', '  namespace: ns\n  annotations:\n    palisade.dev/ignore: "privileged-container"\n    palisade.dev/ignore-reason: "node agent"\n');
+    const annotated = PRIVILEGED_POD.replace(
+      '  namespace: ns\n',
+      '  namespace: ns\n  annotations:\n    palisade.dev/ignore: "privileged-container"\n    palisade.dev/ignore-reason: "node agent"\n',
+    );
     const dir = tempDir({ 'a.yaml': annotated });
     const a = scanJson([dir, '--show-suppressed']);
     assert.equal(a.code, 0);
@@ -236,8 +283,10 @@ describe('configuration and suppression', () => {
   it('exceptions apply until they expire; expired ones are reported and stop suppressing', () => {
     const dir = tempDir({
       'a.yaml': PRIVILEGED_POD,
-      'live.yaml': 'exceptions:\n  - rule: privileged-container\n    namespace: ns\n    name: p\n    reason: CNI agent\n    owner: platform\n    expires: 2999-01-01\n',
-      'old.yaml': 'exceptions:\n  - rule: privileged-container\n    kind: Pod\n    reason: CNI agent\n    owner: platform\n    expires: 2020-01-01\n',
+      'live.yaml':
+        'exceptions:\n  - rule: privileged-container\n    namespace: ns\n    name: p\n    reason: CNI agent\n    owner: platform\n    expires: 2999-01-01\n',
+      'old.yaml':
+        'exceptions:\n  - rule: privileged-container\n    kind: Pod\n    reason: CNI agent\n    owner: platform\n    expires: 2020-01-01\n',
       'bad.yaml': 'exceptions:\n  - rule: privileged-container\n    reason: no owner or expiry\n',
     });
     const live = scanJson([path.join(dir, 'a.yaml'), '--exceptions', path.join(dir, 'live.yaml')]);

@@ -10,7 +10,9 @@ export function rulesCommand(): Command {
     .description('List the built-in rules')
     .addOption(new Option('-o, --output <format>', 'table or json').choices(['table', 'json']).default('table'))
     .action(async (flags: { output: 'table' | 'json' }) => {
-      const rules = [...BUILTIN_RULES].sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id));
+      const rules = [...BUILTIN_RULES].sort(
+        (a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id),
+      );
       if (flags.output === 'json') {
         const out = rules.map(({ meta }) => ({
           id: meta.id,

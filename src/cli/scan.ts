@@ -5,7 +5,14 @@ import { isSeverity, SEVERITIES, type Severity } from '../core/finding.js';
 import { describeObject } from '../core/objects.js';
 import { formatPath } from '../core/path.js';
 import type { Exception } from '../core/suppress.js';
-import { ConfigError, findConfig, loadBaseline, loadConfigFile, loadExceptionsFile, type BaselineFile } from '../load/config-file.js';
+import {
+  ConfigError,
+  findConfig,
+  loadBaseline,
+  loadConfigFile,
+  loadExceptionsFile,
+  type BaselineFile,
+} from '../load/config-file.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import { buildReport, failingFindings, type Report } from '../report/model.js';
@@ -39,7 +46,13 @@ interface ScanFlags {
   quiet?: boolean;
 }
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 
 export function scanCommand(): Command {
   return new Command('scan')
@@ -57,7 +70,10 @@ export function scanCommand(): Command {
     .option('--exceptions <file>', 'exceptions file (rule, object, reason, owner, expiry)')
     .option('--baseline <file>', 'report only findings not in this baseline')
     .option('--write-baseline <file>', 'write the current findings as a baseline and exit 0')
-    .option('--no-inline-suppressions', 'ignore palisade.dev/ignore annotations (for gates where editors must not exempt themselves)')
+    .option(
+      '--no-inline-suppressions',
+      'ignore palisade.dev/ignore annotations (for gates where editors must not exempt themselves)',
+    )
     .option('--show-suppressed', 'include suppressed findings in the report')
     .option('--max-file-size <size>', 'largest file read, e.g. 50Mi')
     .option('--color', 'force colour')
@@ -86,7 +102,8 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
 
   let failOn: Severity | 'none' = config.failOn ?? 'high';
   if (flags.failOn !== undefined) {
-    if (flags.failOn !== 'none' && !isSeverity(flags.failOn)) return usage(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
+    if (flags.failOn !== 'none' && !isSeverity(flags.failOn))
+      return usage(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = flags.failOn;
   }
   let maxFileSize: number | undefined;
@@ -124,7 +141,12 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
       tool: { name: TOOL_NAME, version: VERSION },
       findings: result.findings
         .filter((f) => !f.suppression)
-        .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, object: describeObject(f.object), path: formatPath(f.path) })),
+        .map((f) => ({
+          fingerprint: f.fingerprint,
+          ruleId: f.ruleId,
+          object: describeObject(f.object),
+          path: formatPath(f.path),
+        })),
     };
     await writeFileAtomic(flags.writeBaseline, JSON.stringify(b, null, 2) + '\n');
     process.stderr.write(`palisade: wrote ${b.findings.length} findings to baseline ${flags.writeBaseline}\n`);

@@ -35,15 +35,40 @@ export interface ConfigIssue {
 
 export const EMPTY_CONFIG: PalisadeConfig = { rules: {}, exclude: [], exceptions: [] };
 
-const TOP_KEYS = ['failOn', 'allRules', 'inlineSuppressions', 'maxFileSize', 'rules', 'exclude', 'exceptions', 'exceptionsFile', 'baseline'];
+const TOP_KEYS = [
+  'failOn',
+  'allRules',
+  'inlineSuppressions',
+  'maxFileSize',
+  'rules',
+  'exclude',
+  'exceptions',
+  'exceptionsFile',
+  'baseline',
+];
 const MATCH_KEYS = ['namespaces', 'kinds', 'names', 'rules'];
-const EXCEPTION_KEYS = ['rule', 'rules', 'namespace', 'namespaces', 'kind', 'kinds', 'name', 'names', 'reason', 'owner', 'expires'];
+const EXCEPTION_KEYS = [
+  'rule',
+  'rules',
+  'namespace',
+  'namespaces',
+  'kind',
+  'kinds',
+  'name',
+  'names',
+  'reason',
+  'owner',
+  'expires',
+];
 
 function unknownKeys(v: Record<string, unknown>, allowed: readonly string[], at: Path, issues: ConfigIssue[]): void {
   for (const k of Object.keys(v)) {
     if (!allowed.includes(k)) {
       const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
-      issues.push({ path: [...at, k], message: `unknown key "${k}"${near ? ` (did you mean "${near}"?)` : ` (allowed: ${allowed.join(', ')})`}` });
+      issues.push({
+        path: [...at, k],
+        message: `unknown key "${k}"${near ? ` (did you mean "${near}"?)` : ` (allowed: ${allowed.join(', ')})`}`,
+      });
     }
   }
 }
@@ -69,7 +94,11 @@ export function parseSize(v: unknown): number | undefined {
 }
 
 /** Validates a parsed config document against the known rules. */
-export function parseConfig(raw: unknown, rules: readonly AnyRule[], source: string): { config: PalisadeConfig; issues: ConfigIssue[] } {
+export function parseConfig(
+  raw: unknown,
+  rules: readonly AnyRule[],
+  source: string,
+): { config: PalisadeConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const config: PalisadeConfig = { rules: {}, exclude: [], exceptions: [] };
   if (raw === null || raw === undefined) return { config, issues };
@@ -125,8 +154,10 @@ export function parseConfig(raw: unknown, rules: readonly AnyRule[], source: str
           names: stringList(e.names, [...at, 'names'], issues),
           rules: stringList(e.rules, [...at, 'rules'], issues),
         };
-        for (const r of m.rules ?? []) if (!known.has(r) && !/[*?]/.test(r)) issues.push({ path: [...at, 'rules'], message: `unknown rule "${r}"` });
-        if (!m.namespaces && !m.kinds && !m.names) issues.push({ path: at, message: 'an exclusion needs namespaces, kinds or names' });
+        for (const r of m.rules ?? [])
+          if (!known.has(r) && !/[*?]/.test(r)) issues.push({ path: [...at, 'rules'], message: `unknown rule "${r}"` });
+        if (!m.namespaces && !m.kinds && !m.names)
+          issues.push({ path: at, message: 'an exclusion needs namespaces, kinds or names' });
         config.exclude.push(m);
       });
   }
@@ -182,7 +213,10 @@ export function parseExceptions(
     const p: Path = [...at, i];
     if (!isRecord(e)) return issues.push({ path: p, message: 'must be a mapping' });
     unknownKeys(e, EXCEPTION_KEYS, p, issues);
-    const rules = [...(stringList(e.rule, [...p, 'rule'], issues) ?? []), ...(stringList(e.rules, [...p, 'rules'], issues) ?? [])];
+    const rules = [
+      ...(stringList(e.rule, [...p, 'rule'], issues) ?? []),
+      ...(stringList(e.rules, [...p, 'rules'], issues) ?? []),
+    ];
     if (rules.length === 0) issues.push({ path: p, message: 'an exception names its rule(s) with "rule" or "rules"' });
     for (const r of rules) if (r !== '*' && !known.has(r)) issues.push({ path: p, message: `unknown rule "${r}"` });
     for (const k of ['reason', 'owner'] as const) {
@@ -192,7 +226,10 @@ export function parseExceptions(
     if (!expires || !DATE.test(expires) || Number.isNaN(Date.parse(expires)))
       issues.push({ path: [...p, 'expires'], message: 'an exception needs an expiry date "expires: YYYY-MM-DD"' });
     const match: ObjectMatch = {
-      namespaces: [...(stringList(e.namespace, [...p, 'namespace'], issues) ?? []), ...(stringList(e.namespaces, [...p, 'namespaces'], issues) ?? [])],
+      namespaces: [
+        ...(stringList(e.namespace, [...p, 'namespace'], issues) ?? []),
+        ...(stringList(e.namespaces, [...p, 'namespaces'], issues) ?? []),
+      ],
       kinds: [...(stringList(e.kind, [...p, 'kind'], issues) ?? []), ...(stringList(e.kinds, [...p, 'kinds'], issues) ?? [])],
       names: [...(stringList(e.name, [...p, 'name'], issues) ?? []), ...(stringList(e.names, [...p, 'names'], issues) ?? [])],
     };
@@ -218,10 +255,15 @@ export interface RuleSelection {
 }
 
 /** The rules a scan runs, with severity and options from config. Unknown ids are errors. */
-export function activeRules(rules: readonly AnyRule[], config: PalisadeConfig, sel: RuleSelection): { active: ActiveRule[]; errors: string[] } {
+export function activeRules(
+  rules: readonly AnyRule[],
+  config: PalisadeConfig,
+  sel: RuleSelection,
+): { active: ActiveRule[]; errors: string[] } {
   const errors: string[] = [];
   const known = new Set(rules.map((r) => r.meta.id));
-  for (const id of [...(sel.only ?? []), ...(sel.skip ?? [])]) if (!known.has(id)) errors.push(`unknown rule "${id}" (see \`palisade rules\`)`);
+  for (const id of [...(sel.only ?? []), ...(sel.skip ?? [])])
+    if (!known.has(id)) errors.push(`unknown rule "${id}" (see \`palisade rules\`)`);
   const all = sel.all ?? config.allRules ?? false;
   const active: ActiveRule[] = [];
   for (const rule of rules) {

@@ -3,14 +3,7 @@
  * matching through an inverted label index, and the relations cross-resource rules ask for.
  * Building it is linear in the number of objects; each relation query touches only candidates.
  */
-import {
-  isRecord,
-  labelsOf,
-  podTemplateOf,
-  POD_BEARING_KINDS,
-  str,
-  type KubeObject,
-} from './objects.js';
+import { isRecord, labelsOf, podTemplateOf, POD_BEARING_KINDS, str, type KubeObject } from './objects.js';
 import { anchorPair, matches, parseLabelSelector, parseMapSelector, type Selector } from './selectors.js';
 
 /** What the input can tell: `files` holds only what was given; `cluster` is complete. */
@@ -47,7 +40,8 @@ export class ObjectIndex {
       for (const [k, v] of Object.entries(this.podLabels(obj))) push(labelIdx, `${k}=${v}`, obj);
     }
     if (kind === 'HorizontalPodAutoscaler' || kind === 'VerticalPodAutoscaler') {
-      const ref = kind === 'HorizontalPodAutoscaler' ? getRec(obj.value, 'spec', 'scaleTargetRef') : getRec(obj.value, 'spec', 'targetRef');
+      const ref =
+        kind === 'HorizontalPodAutoscaler' ? getRec(obj.value, 'spec', 'scaleTargetRef') : getRec(obj.value, 'spec', 'targetRef');
       const tKind = str(ref?.kind);
       const tName = str(ref?.name);
       if (tKind && tName) push(this.scalers, key(tKind, namespace, tName), obj);
@@ -85,9 +79,7 @@ export class ObjectIndex {
   podsMatching(namespace: string, selector: Selector): KubeObject[] {
     if (selector.nothing) return [];
     const anchor = anchorPair(selector);
-    const candidates = anchor
-      ? (this.podLabelIndex.get(namespace)?.get(anchor) ?? [])
-      : (this.pods.get(namespace) ?? []);
+    const candidates = anchor ? (this.podLabelIndex.get(namespace)?.get(anchor) ?? []) : (this.pods.get(namespace) ?? []);
     return candidates.filter((o) => matches(selector, this.podLabels(o)));
   }
 
@@ -139,7 +131,9 @@ export class ObjectIndex {
   /** The target of an HPA (spec.scaleTargetRef) or VPA (spec.targetRef), when in the input. */
   scaleTargetOf(scaler: KubeObject): KubeObject | undefined {
     const ref =
-      scaler.id.kind === 'HorizontalPodAutoscaler' ? getRec(scaler.value, 'spec', 'scaleTargetRef') : getRec(scaler.value, 'spec', 'targetRef');
+      scaler.id.kind === 'HorizontalPodAutoscaler'
+        ? getRec(scaler.value, 'spec', 'scaleTargetRef')
+        : getRec(scaler.value, 'spec', 'targetRef');
     const kind = str(ref?.kind);
     const name = str(ref?.name);
     return kind && name ? this.get(kind, scaler.id.namespace, name) : undefined;

@@ -197,7 +197,13 @@ export function containersOf(
 /** Human label for a container in messages: `container "web"`, `init container "setup"`. */
 export function containerLabel(c: ContainerRef): string {
   const prefix =
-    c.kind === 'initContainers' ? (c.sidecar ? 'sidecar container' : 'init container') : c.kind === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+    c.kind === 'initContainers'
+      ? c.sidecar
+        ? 'sidecar container'
+        : 'init container'
+      : c.kind === 'ephemeralContainers'
+        ? 'ephemeral container'
+        : 'container';
   return `${prefix} "${c.name}"`;
 }
 

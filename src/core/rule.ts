@@ -54,9 +54,7 @@ export interface RuleContext<S extends OptionSpecs = OptionSpecs> {
 
 /** One JSON Patch (RFC 6902) operation with the path as segments. */
 export type PatchOp =
-  | { op: 'add'; path: Path; value: unknown }
-  | { op: 'replace'; path: Path; value: unknown }
-  | { op: 'remove'; path: Path };
+  { op: 'add'; path: Path; value: unknown } | { op: 'replace'; path: Path; value: unknown } | { op: 'remove'; path: Path };
 
 export interface FixInput {
   path: Path;

@@ -40,8 +40,7 @@ export function parseLabelSelector(raw: unknown): Selector {
   if (raw.matchExpressions !== undefined && raw.matchExpressions !== null) {
     if (!Array.isArray(raw.matchExpressions)) return { ...NOTHING, error: 'matchExpressions is not a list' };
     for (const expr of raw.matchExpressions) {
-      if (!isRecord(expr) || typeof expr.key !== 'string')
-        return { ...NOTHING, error: 'matchExpressions entry without a key' };
+      if (!isRecord(expr) || typeof expr.key !== 'string') return { ...NOTHING, error: 'matchExpressions entry without a key' };
       const values = Array.isArray(expr.values) ? expr.values : [];
       if (!values.every((v): v is string => typeof v === 'string'))
         return { ...NOTHING, error: `values of "${expr.key}" must be strings` };
@@ -53,8 +52,7 @@ export function parseLabelSelector(raw: unknown): Selector {
           break;
         case 'Exists':
         case 'DoesNotExist':
-          if (values.length > 0)
-            return { ...NOTHING, error: `operator ${expr.operator} on "${expr.key}" takes no values` };
+          if (values.length > 0) return { ...NOTHING, error: `operator ${expr.operator} on "${expr.key}" takes no values` };
           break;
         default:
           return { ...NOTHING, error: `unknown operator "${String(expr.operator)}" on "${expr.key}"` };

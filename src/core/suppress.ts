@@ -56,7 +56,14 @@ export function inlineIgnores(obj: KubeObject): { rules: Set<string>; reason?: s
   const fromTemplate = tpl ? annotationsOf(tpl.metadata) : {};
   const lists = [own[IGNORE_ANNOTATION], fromTemplate[IGNORE_ANNOTATION]].filter((s): s is string => !!s);
   if (lists.length === 0) return undefined;
-  const rules = new Set(lists.flatMap((s) => s.split(',').map((r) => r.trim()).filter(Boolean)));
+  const rules = new Set(
+    lists.flatMap((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  );
   const reason = own[IGNORE_REASON_ANNOTATION] ?? fromTemplate[IGNORE_REASON_ANNOTATION];
   return { rules, reason };
 }

@@ -82,7 +82,8 @@ export async function loadExceptionsFile(file: string, rules: readonly AnyRule[]
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const keys = Object.keys(raw);
     const extra = keys.filter((k) => k !== 'exceptions');
-    if (extra.length) issues.push({ path: [extra[0]!], message: `unknown key "${extra[0]}" (an exceptions file holds "exceptions:")` });
+    if (extra.length)
+      issues.push({ path: [extra[0]!], message: `unknown key "${extra[0]}" (an exceptions file holds "exceptions:")` });
     list = (raw as Record<string, unknown>).exceptions;
     at = ['exceptions'];
   }

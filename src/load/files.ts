@@ -104,7 +104,8 @@ async function readSource(file: string, opts: LoadOptions): Promise<{ text?: str
     try {
       const st = statSync(file);
       if (st.isDirectory()) return { error: 'is a folder' };
-      if (st.size > limit) return { error: `file is ${formatBytes(st.size)}, over the ${formatBytes(limit)} limit (--max-file-size)` };
+      if (st.size > limit)
+        return { error: `file is ${formatBytes(st.size)}, over the ${formatBytes(limit)} limit (--max-file-size)` };
       buf = readFileSync(file);
       if (buf.length > limit) return { error: `file is over the ${formatBytes(limit)} limit (--max-file-size)` };
     } catch (e) {

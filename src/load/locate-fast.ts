@@ -20,11 +20,17 @@ interface NodeEvent {
 /** Drops the duplicate node js-yaml reports when it tries a node as an implicit key first. */
 function unwrap(n: NodeEvent): NodeEvent {
   let cur = n;
-  while (cur.children.length === 1 && cur.children[0]!.kind === cur.kind && cur.children[0]!.result === cur.result) cur = cur.children[0]!;
+  while (cur.children.length === 1 && cur.children[0]!.kind === cur.kind && cur.children[0]!.result === cur.result)
+    cur = cur.children[0]!;
   return cur;
 }
 
-export function locateFast(text: string, firstLine: number, schema: jsyaml.Schema, paths: readonly Path[]): Position[] | undefined {
+export function locateFast(
+  text: string,
+  firstLine: number,
+  schema: jsyaml.Schema,
+  paths: readonly Path[],
+): Position[] | undefined {
   const stack: NodeEvent[] = [];
   let root: NodeEvent | undefined;
   try {

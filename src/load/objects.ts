@@ -23,9 +23,7 @@ export function objectsFromDocument(file: string, doc: RawDocument): DocumentObj
   const make = (v: JsonObject, prefix: Path | undefined): KubeObject | undefined => {
     const ident = identityOf(v);
     if (!ident) return undefined;
-    const locate = prefix
-      ? (paths: readonly Path[]): Position[] => doc.locate(paths.map((p) => [...prefix, ...p]))
-      : doc.locate;
+    const locate = prefix ? (paths: readonly Path[]): Position[] => doc.locate(paths.map((p) => [...prefix, ...p])) : doc.locate;
     return {
       id: ident.id,
       generateName: ident.generateName,
@@ -41,7 +39,8 @@ export function objectsFromDocument(file: string, doc: RawDocument): DocumentObj
     value.items.forEach((item: unknown, i) => {
       const obj = isRecord(item) ? make(item, ['items', i]) : undefined;
       if (obj) out.objects.push(obj);
-      else out.skipped.push({ line: doc.line, message: `${value.kind} item ${i} is not a Kubernetes object (no apiVersion/kind)` });
+      else
+        out.skipped.push({ line: doc.line, message: `${value.kind} item ${i} is not a Kubernetes object (no apiVersion/kind)` });
     });
     return out;
   }

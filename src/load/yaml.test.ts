@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { parseYaml, type ParseEvent, type RawDocument } from './yaml.js';
 
 function docs(text: string, faithfulOnly = false): RawDocument[] {
-  return [...parseYaml(text, { faithfulOnly })].filter((e): e is Extract<ParseEvent, { kind: 'document' }> => e.kind === 'document').map((e) => e.doc);
+  return [...parseYaml(text, { faithfulOnly })]
+    .filter((e): e is Extract<ParseEvent, { kind: 'document' }> => e.kind === 'document')
+    .map((e) => e.doc);
 }
 function errors(text: string) {
   return [...parseYaml(text)].filter((e): e is Extract<ParseEvent, { kind: 'error' }> => e.kind === 'error').map((e) => e.error);
@@ -33,8 +35,19 @@ describe('YAML loader', () => {
   it('reads YAML 1.1 scalars as Kubernetes does', () => {
     const [d] = docs(SAMPLES.scalars!);
     assert.deepEqual(d!.value, {
-      a: true, b: 'yes', c: 'on', d: 420, e: 15, f: 1000, g: '2024-01-01', h: null, i: null, j: 1000, k: '12',
-      l: [true, false, true, false], m: { x: 8 },
+      a: true,
+      b: 'yes',
+      c: 'on',
+      d: 420,
+      e: 15,
+      f: 1000,
+      g: '2024-01-01',
+      h: null,
+      i: null,
+      j: 1000,
+      k: '12',
+      l: [true, false, true, false],
+      m: { x: 8 },
     });
   });
 
@@ -47,14 +60,26 @@ describe('YAML loader', () => {
   it('splits documents at --- and ..., numbering lines from the file start', () => {
     const text = `# leading comment\napiVersion: v1\nkind: A\n---\n---\n# only a comment\n--- {kind: B, apiVersion: v1}\n...\n# after end\n---\nkind: C\n`;
     const ds = docs(text);
-    assert.deepEqual(ds.map((d) => (d.value as { kind: string }).kind), ['A', 'B', 'C']);
-    assert.deepEqual(ds.map((d) => d.line), [1, 7, 10]);
-    assert.deepEqual(ds.map((d) => d.index), [0, 1, 2]);
+    assert.deepEqual(
+      ds.map((d) => (d.value as { kind: string }).kind),
+      ['A', 'B', 'C'],
+    );
+    assert.deepEqual(
+      ds.map((d) => d.line),
+      [1, 7, 10],
+    );
+    assert.deepEqual(
+      ds.map((d) => d.index),
+      [0, 1, 2],
+    );
   });
 
   it('handles directives and a byte-order mark', () => {
     const ds = docs(`\ufeff%YAML 1.1\n---\na: yes\n---\nb: 2\n`);
-    assert.deepEqual(ds.map((d) => d.value), [{ a: true }, { b: 2 }]);
+    assert.deepEqual(
+      ds.map((d) => d.value),
+      [{ a: true }, { b: 2 }],
+    );
   });
 
   it('resolves paths to 1-based line:column, through flow maps, quoted keys, merges and CRLF', () => {
@@ -79,19 +104,26 @@ describe('YAML loader', () => {
   it('reports duplicate keys with their line and keeps the last value', () => {
     const [d] = docs(`a: 1\nb: 2\na: 3\n`);
     assert.equal((d!.value as { a: number }).a, 3);
-    assert.deepEqual(d!.problems.map((p) => p.line), [3]);
+    assert.deepEqual(
+      d!.problems.map((p) => p.line),
+      [3],
+    );
   });
 
   it('gives errors with lines instead of throwing, and keeps reading later documents', () => {
     const text = `a: 1\n---\nb: [1, 2\nc: 3\n---\nd: 4\n`;
-    assert.deepEqual(docs(text).map((d) => d.value), [{ a: 1 }, { d: 4 }]);
+    assert.deepEqual(
+      docs(text).map((d) => d.value),
+      [{ a: 1 }, { d: 4 }],
+    );
     const [e] = errors(text);
     assert.ok(e && e.line >= 3 && e.line <= 5, `line ${e?.line}`);
   });
 
   it('bounds alias expansion (billion laughs)', () => {
     const lvl = (n: number, prev: string) => `l${n}: &l${n} [${Array(10).fill(`*${prev}`).join(', ')}]`;
-    const text = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => lvl(i + 1, `l${i}`))].join('\n') + '\n';
+    const text =
+      ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => lvl(i + 1, `l${i}`))].join('\n') + '\n';
     const [e] = errors(text);
     assert.match(e!.message, /alias bomb/);
     assert.equal(docs(text).length, 0);
@@ -100,7 +132,10 @@ describe('YAML loader', () => {
   it('long comment banners do not cause regex backtracking (was exponential)', { timeout: 5000 }, () => {
     const banner = '#'.repeat(98) + '\n';
     const ds = docs(`${banner}# header\n${banner}\n${banner}apiVersion: v1\nkind: A\n---\n${banner}${banner}\n---\nkind: B\n`);
-    assert.deepEqual(ds.map((d) => (d.value as { kind: string }).kind), ['A', 'B']);
+    assert.deepEqual(
+      ds.map((d) => (d.value as { kind: string }).kind),
+      ['A', 'B'],
+    );
   });
 
   it('small alias use is fine', () => {

@@ -148,7 +148,7 @@ function* chunks(text: string): Generator<Chunk> {
 /** True when a chunk holds only blank lines, comments and markers (an empty document).
  *  A line scan, not a regex: an alternation over comments backtracks exponentially on #####. */
 function isBlankChunk(text: string): boolean {
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let to = text.indexOf('\n', from);
     if (to === -1) to = text.length;
     const line = text.slice(from, to).trim();
@@ -286,12 +286,7 @@ export function locateInText(text: string, firstLine: number, paths: readonly Pa
   return locateInDocument(doc, lineCounter, firstLine, paths);
 }
 
-function locateInDocument(
-  doc: Document.Parsed,
-  lineCounter: LineCounter,
-  firstLine: number,
-  paths: readonly Path[],
-): Position[] {
+function locateInDocument(doc: Document.Parsed, lineCounter: LineCounter, firstLine: number, paths: readonly Path[]): Position[] {
   const pos = (offset: number, exact: boolean): Position => {
     const p = lineCounter.linePos(offset);
     return { line: firstLine + p.line - 1, column: p.col, exact };

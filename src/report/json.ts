@@ -38,7 +38,13 @@ export function toJsonObject(r: Report): Record<string, unknown> {
     })),
     errors: r.errors.map((e) => ({ source: e.source, line: e.line, column: e.column, message: e.message })),
     ruleErrors: r.ruleErrors,
-    expiredExceptions: r.expiredExceptions.map((e) => ({ rules: e.rules, reason: e.reason, owner: e.owner, expires: e.expires, source: e.source })),
+    expiredExceptions: r.expiredExceptions.map((e) => ({
+      rules: e.rules,
+      reason: e.reason,
+      owner: e.owner,
+      expires: e.expires,
+      source: e.source,
+    })),
   };
 }
 

@@ -32,12 +32,20 @@ export function formatJunit(r: Report): string {
       `  <testsuite name="${esc(rule.id)}" tests="${cases.length}" failures="${found.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
-  const errors = [...r.errors.map((e) => ({ name: `${e.source}${e.line ? `:${e.line}` : ''}`, msg: e.message })), ...r.ruleErrors.map((e) => ({ name: `${e.ruleId} ${describeObject(e.object)}`, msg: e.message }))];
+  const errors = [
+    ...r.errors.map((e) => ({ name: `${e.source}${e.line ? `:${e.line}` : ''}`, msg: e.message })),
+    ...r.ruleErrors.map((e) => ({ name: `${e.ruleId} ${describeObject(e.object)}`, msg: e.message })),
+  ];
   if (errors.length > 0) {
     tests += errors.length;
     suites.push(
       `  <testsuite name="inputs" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">\n` +
-        errors.map((e) => `    <testcase classname="inputs" name="${esc(e.name)}">\n      <error message="${esc(e.msg)}"/>\n    </testcase>`).join('\n') +
+        errors
+          .map(
+            (e) =>
+              `    <testcase classname="inputs" name="${esc(e.name)}">\n      <error message="${esc(e.msg)}"/>\n    </testcase>`,
+          )
+          .join('\n') +
         `\n  </testsuite>`,
     );
   }

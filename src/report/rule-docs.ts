@@ -7,15 +7,22 @@ export interface DocExample {
   findings?: string[];
 }
 
-export function ruleDocMarkdown(meta: RuleMeta, examples: { valid: DocExample[]; invalid: DocExample[] } = { valid: [], invalid: [] }): string {
+export function ruleDocMarkdown(
+  meta: RuleMeta,
+  examples: { valid: DocExample[]; invalid: DocExample[] } = { valid: [], invalid: [] },
+): string {
   const out: string[] = [];
   out.push(`# ${meta.id}`, '', `**${meta.title}**`, '');
   out.push('| | |', '|---|---|');
   out.push(`| Severity | ${meta.severity} |`);
   out.push(`| Category | ${meta.category} |`);
   out.push(`| Applies to | ${meta.targets === '*' ? 'all kinds' : meta.targets.join(', ')} |`);
-  out.push(`| Enabled by default | ${meta.optIn ? 'no (opt-in: enable it in .palisade.yaml, with --rules or --all-rules)' : 'yes'} |`);
-  out.push(`| Runs at admission | ${meta.needs === 'object' ? 'yes (decides from the object alone)' : 'no (needs related objects from the scan)'} |`);
+  out.push(
+    `| Enabled by default | ${meta.optIn ? 'no (opt-in: enable it in .palisade.yaml, with --rules or --all-rules)' : 'yes'} |`,
+  );
+  out.push(
+    `| Runs at admission | ${meta.needs === 'object' ? 'yes (decides from the object alone)' : 'no (needs related objects from the scan)'} |`,
+  );
   if (meta.controls.length) out.push(`| Controls | ${meta.controls.map((c) => `${c.framework} ${c.id}`).join(', ')} |`);
   out.push('', '## Why', '', meta.description, '', '## How to fix', '', meta.remediation, '');
   if (meta.scope) out.push('## What it assumes about the input', '', meta.scope, '');
@@ -35,7 +42,19 @@ export function ruleDocMarkdown(meta: RuleMeta, examples: { valid: DocExample[];
     }
     for (const e of examples.valid) out.push(`### Not reported: ${e.name}`, '', '```yaml', e.yaml.trim(), '```', '');
   }
-  out.push('## Suppressing', '', 'Annotate the object (or its pod template):', '', '```yaml', 'metadata:', '  annotations:', `    palisade.dev/ignore: "${meta.id}"`, '    palisade.dev/ignore-reason: "why this is acceptable here"', '```', '');
+  out.push(
+    '## Suppressing',
+    '',
+    'Annotate the object (or its pod template):',
+    '',
+    '```yaml',
+    'metadata:',
+    '  annotations:',
+    `    palisade.dev/ignore: "${meta.id}"`,
+    '    palisade.dev/ignore-reason: "why this is acceptable here"',
+    '```',
+    '',
+  );
   if (meta.references?.length) out.push('## References', '', ...meta.references.map((r) => `- ${r}`), '');
   return out.join('\n');
 }

@@ -64,7 +64,14 @@ export function toSarif(r: Report): Record<string, unknown> {
           ],
           partialFingerprints: { 'palisade/v1': f.fingerprint },
           ...(f.suppression
-            ? { suppressions: [{ kind: f.suppression.by === 'annotation' ? 'inSource' : 'external', justification: f.suppression.reason ?? f.suppression.by }] }
+            ? {
+                suppressions: [
+                  {
+                    kind: f.suppression.by === 'annotation' ? 'inSource' : 'external',
+                    justification: f.suppression.reason ?? f.suppression.by,
+                  },
+                ],
+              }
             : {}),
           properties: { severity: f.severity, object: f.object, path: formatPath(f.path) },
         })),
@@ -84,7 +91,10 @@ export function toSarif(r: Report): Record<string, unknown> {
                   },
                 ],
               })),
-              ...r.ruleErrors.map((e) => ({ level: 'error', message: { text: `rule ${e.ruleId} failed on ${describeObject(e.object)}: ${e.message}` } })),
+              ...r.ruleErrors.map((e) => ({
+                level: 'error',
+                message: { text: `rule ${e.ruleId} failed on ${describeObject(e.object)}: ${e.message}` },
+              })),
             ],
           },
         ],

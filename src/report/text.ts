@@ -37,7 +37,9 @@ export function formatText(r: Report, opts: TextOptions): string {
       for (const f of list) {
         const loc = `${f.position?.line ?? f.source.line}:${f.position?.column ?? 1}`.padEnd(7);
         const s = sev[f.severity](f.severity.padEnd(8));
-        const suppressed = f.suppression ? c.dim(` [suppressed by ${f.suppression.by}${f.suppression.reason ? `: ${f.suppression.reason}` : ''}]`) : '';
+        const suppressed = f.suppression
+          ? c.dim(` [suppressed by ${f.suppression.by}${f.suppression.reason ? `: ${f.suppression.reason}` : ''}]`)
+          : '';
         lines.push(`    ${c.dim(loc)} ${s} ${f.ruleId.padEnd(ruleWidth)}  ${f.message}${suppressed}`);
         lines.push(`    ${' '.repeat(7 + 1 + 8 + 1 + ruleWidth + 2)}${c.dim(formatPath(f.path))}`);
       }
@@ -47,7 +49,8 @@ export function formatText(r: Report, opts: TextOptions): string {
 
   if (r.errors.length > 0) {
     lines.push(c.bold(c.red(`Errors (${r.errors.length}):`)));
-    for (const e of r.errors) lines.push(`  ${e.source}${e.line ? `:${e.line}` : ''}${e.column ? `:${e.column}` : ''}  ${e.message}`);
+    for (const e of r.errors)
+      lines.push(`  ${e.source}${e.line ? `:${e.line}` : ''}${e.column ? `:${e.column}` : ''}  ${e.message}`);
     lines.push('');
   }
   if (r.ruleErrors.length > 0) {
@@ -57,7 +60,8 @@ export function formatText(r: Report, opts: TextOptions): string {
   }
   if (r.expiredExceptions.length > 0) {
     lines.push(c.yellow(`Expired exceptions (${r.expiredExceptions.length}) no longer suppress findings:`));
-    for (const e of r.expiredExceptions) lines.push(`  ${e.rules.join(',')} (owner ${e.owner}, expired ${e.expires}) in ${e.source}: ${e.reason}`);
+    for (const e of r.expiredExceptions)
+      lines.push(`  ${e.rules.join(',')} (owner ${e.owner}, expired ${e.expires}) in ${e.source}: ${e.reason}`);
     lines.push('');
   }
 

@@ -56,7 +56,8 @@ export function collectOnly(on: boolean): void {
 function load(yaml: string, file = 'case.yaml'): KubeObject[] {
   const objects: KubeObject[] = [];
   const rec = loadText(yaml, file, (o) => objects.push(deepFreeze(o)));
-  if (rec.errors.length > 0) throw new Error(`case YAML has errors: ${rec.errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
+  if (rec.errors.length > 0)
+    throw new Error(`case YAML has errors: ${rec.errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
   if (objects.length === 0) throw new Error('case YAML has no Kubernetes object');
   return objects;
 }
@@ -138,7 +139,11 @@ export function ruleTester<S extends OptionSpecs>(rule: Rule<S>, cases: RuleCase
             }
             return JSON.stringify(value);
           });
-          const after = run(anyRule, fixed.flatMap((j) => load(j)), c.options);
+          const after = run(
+            anyRule,
+            fixed.flatMap((j) => load(j)),
+            c.options,
+          );
           assert.deepEqual(summary(after), [], 'findings left after fix');
         }
       });

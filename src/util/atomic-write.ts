@@ -7,7 +7,10 @@ import path from 'node:path';
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const existingMode = await stat(file).then((s) => s.mode & 0o777, () => undefined);
+  const existingMode = await stat(file).then(
+    (s) => s.mode & 0o777,
+    () => undefined,
+  );
   const fh = await open(tmp, 'wx', mode ?? existingMode ?? 0o644);
   try {
     await fh.writeFile(data);

@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** Runs `palisade ARGS` as a real process (from source, through tsx). */
-export function palisade(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliResult {
+export function palisade(
+  args: string[],
+  opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',

@@ -92,8 +92,14 @@ spec:
       - {name: c, image: x:1, securityContext: {allowPrivilegeEscalation: false}}
 `,
       findings: [
-        { path: 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation', message: 'container "a" allows privilege escalation' },
-        { path: 'spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation', message: 'sets allowPrivilegeEscalation to "false"' },
+        {
+          path: 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+          message: 'container "a" allows privilege escalation',
+        },
+        {
+          path: 'spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation',
+          message: 'sets allowPrivilegeEscalation to "false"',
+        },
       ],
     },
     {

@@ -19,13 +19,15 @@ export default defineRule({
       { framework: 'mitre', id: 'T1528' },
     ],
     description:
-      'Unless turned off, Kubernetes mounts an API token of the pod\'s service account into every container. Anyone who gets ' +
-      'code execution in the pod can read it and call the API server with that account\'s permissions, so most workloads, which ' +
+      "Unless turned off, Kubernetes mounts an API token of the pod's service account into every container. Anyone who gets " +
+      "code execution in the pod can read it and call the API server with that account's permissions, so most workloads, which " +
       'never talk to the API, should not carry one.',
     remediation:
       'Set spec.automountServiceAccountToken: false in the pod template, or on the ServiceAccount the pods use. Pods that do ' +
       'call the API should run as a dedicated ServiceAccount with least-privilege RBAC.',
-    references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting'],
+    references: [
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
+    ],
   },
   check(obj, ctx) {
     const tpl = podTemplateOf(obj);

@@ -61,7 +61,9 @@ spec:
       - name: agent
         image: agent:1.0
 `,
-      findings: [{ path: 'spec.template.spec.hostNetwork', message: "the pod shares the host's network namespace: hostNetwork is true" }],
+      findings: [
+        { path: 'spec.template.spec.hostNetwork', message: "the pod shares the host's network namespace: hostNetwork is true" },
+      ],
     },
     {
       name: 'bare Pod with YAML 1.1 "yes"',

@@ -16,7 +16,7 @@ export default defineRule({
     ],
     description:
       "With hostNetwork: true the pod shares the node's network namespace: it can bind any port of the node, reach services " +
-      'listening on the node\'s loopback (the kubelet, node-local agents), sniff node traffic and bypass NetworkPolicies. ' +
+      "listening on the node's loopback (the kubelet, node-local agents), sniff node traffic and bypass NetworkPolicies. " +
       'Pod Security "baseline" forbids sharing host namespaces.',
     remediation:
       'Remove spec.hostNetwork (or set it to false) and expose the pod through a Service; use hostPort or a NodePort only where ' +
@@ -43,5 +43,7 @@ export default defineRule({
 function usesHostProcess(obj: Pick<KubeObject, 'id' | 'value'>): boolean {
   const hostProcess = (sc: unknown) => isRecord(sc) && isRecord(sc.windowsOptions) && sc.windowsOptions.hostProcess === true;
   const tpl = podTemplateOf(obj);
-  return !!tpl && (hostProcess(tpl.spec.securityContext) || containersOf(obj).some((c) => hostProcess(c.container.securityContext)));
+  return (
+    !!tpl && (hostProcess(tpl.spec.securityContext) || containersOf(obj).some((c) => hostProcess(c.container.securityContext)))
+  );
 }

@@ -53,7 +53,12 @@ spec:
           path: /run/containerd/containerd.sock
           type: Socket
 `,
-      findings: [{ path: 'spec.template.spec.volumes[0].hostPath', message: 'volume "containerd" mounts "/run/containerd/containerd.sock" from the host' }],
+      findings: [
+        {
+          path: 'spec.template.spec.volumes[0].hostPath',
+          message: 'volume "containerd" mounts "/run/containerd/containerd.sock" from the host',
+        },
+      ],
     },
     {
       name: 'each hostPath volume of a bare Pod is reported at its own path, read-only mounts included',
@@ -92,7 +97,9 @@ spec:
           containers: [{name: job, image: x:1}]
           volumes: [{name: host, hostPath: {}}]
 `,
-      findings: [{ path: 'spec.jobTemplate.spec.template.spec.volumes[0].hostPath', message: 'volume "host" mounts a path from the host' }],
+      findings: [
+        { path: 'spec.jobTemplate.spec.template.spec.volumes[0].hostPath', message: 'volume "host" mounts a path from the host' },
+      ],
     },
   ],
 });

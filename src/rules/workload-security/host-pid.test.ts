@@ -61,7 +61,9 @@ spec:
       - name: agent
         image: agent:1.0
 `,
-      findings: [{ path: 'spec.template.spec.hostPID', message: "the pod shares the host's process ID namespace: hostPID is true" }],
+      findings: [
+        { path: 'spec.template.spec.hostPID', message: "the pod shares the host's process ID namespace: hostPID is true" },
+      ],
     },
     {
       name: 'bare Pod with YAML 1.1 "yes"',

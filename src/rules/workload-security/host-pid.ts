@@ -15,7 +15,7 @@ export default defineRule({
       { framework: 'mitre', id: 'T1611' },
     ],
     description:
-      "With hostPID: true the pod sees every process of the node: it can read their command lines and environments (secrets " +
+      'With hostPID: true the pod sees every process of the node: it can read their command lines and environments (secrets ' +
       'included), signal them, and, with enough privileges, enter their namespaces through /proc (nsenter) to escape to the host. ' +
       'Pod Security "baseline" forbids sharing host namespaces.',
     remediation:
@@ -26,7 +26,10 @@ export default defineRule({
   check(obj, ctx) {
     const tpl = podTemplateOf(obj);
     if (!tpl || tpl.spec.hostPID !== true) return;
-    ctx.report({ path: [...tpl.specPath, 'hostPID'], message: "the pod shares the host's process ID namespace: hostPID is true" });
+    ctx.report({
+      path: [...tpl.specPath, 'hostPID'],
+      message: "the pod shares the host's process ID namespace: hostPID is true",
+    });
   },
   fix(_obj, finding) {
     return [{ op: 'remove', path: finding.path }];

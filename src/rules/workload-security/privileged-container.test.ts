@@ -45,7 +45,9 @@ spec:
         securityContext:
           privileged: true
 `,
-      findings: [{ path: 'spec.template.spec.containers[0].securityContext.privileged', message: 'container "web" runs privileged' }],
+      findings: [
+        { path: 'spec.template.spec.containers[0].securityContext.privileged', message: 'container "web" runs privileged' },
+      ],
     },
     {
       name: 'YAML 1.1 "on" is true for Kubernetes; init and ephemeral containers count',

@@ -15,9 +15,10 @@ export default defineRule({
       { framework: 'mitre', id: 'T1611' },
     ],
     description:
-      'A privileged container has every capability and full access to the host\'s devices; breaking out of it to the node is trivial. ' +
+      "A privileged container has every capability and full access to the host's devices; breaking out of it to the node is trivial. " +
       'Kubernetes Pod Security "baseline" forbids it for all containers, init and ephemeral ones included.',
-    remediation: 'Remove securityContext.privileged or set it to false; grant only the specific capabilities the container needs.',
+    remediation:
+      'Remove securityContext.privileged or set it to false; grant only the specific capabilities the container needs.',
   },
   check(obj, ctx) {
     for (const c of containersOf(obj)) {

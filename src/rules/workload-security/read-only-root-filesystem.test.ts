@@ -85,7 +85,10 @@ spec:
 `,
       findings: [
         { path: 'spec.initContainers[0]', message: 'init container "init" has a writable root filesystem' },
-        { path: 'spec.containers[0].securityContext.readOnlyRootFilesystem', message: 'container "a" has a writable root filesystem' },
+        {
+          path: 'spec.containers[0].securityContext.readOnlyRootFilesystem',
+          message: 'container "a" has a writable root filesystem',
+        },
         { path: 'spec.containers[1].securityContext.readOnlyRootFilesystem', message: 'sets readOnlyRootFilesystem to "true"' },
       ],
     },

@@ -90,7 +90,10 @@ spec:
         image: nginx:1.27
 `,
       findings: [
-        { path: 'spec.template.spec.containers[0]', message: 'container "web" may run as root: set securityContext.runAsNonRoot=true' },
+        {
+          path: 'spec.template.spec.containers[0]',
+          message: 'container "web" may run as root: set securityContext.runAsNonRoot=true',
+        },
       ],
     },
     {
@@ -127,7 +130,9 @@ spec:
       - {name: a, image: x:1}
       - {name: b, image: x:1, securityContext: {runAsNonRoot: off}}
 `,
-      findings: [{ path: 'spec.template.spec.containers[1].securityContext.runAsNonRoot', message: 'container "b" may run as root' }],
+      findings: [
+        { path: 'spec.template.spec.containers[1].securityContext.runAsNonRoot', message: 'container "b" may run as root' },
+      ],
     },
     {
       name: 'a quoted "true" is a string, not a boolean; a quoted UID is not a number',
@@ -160,7 +165,10 @@ spec:
   - {name: c, image: x:1}
 `,
       findings: [
-        { path: 'spec.containers[0].securityContext.runAsUser', message: 'container "a" runs as root: securityContext.runAsUser is 0' },
+        {
+          path: 'spec.containers[0].securityContext.runAsUser',
+          message: 'container "a" runs as root: securityContext.runAsUser is 0',
+        },
         { path: 'spec.containers[1].securityContext.runAsUser', message: 'container "b" runs as root' },
       ],
     },
