@@ -1,4 +1,3 @@
-import type { Path } from '../../core/path.js';
 import {
   containerLabel,
   containersOf,
@@ -6,11 +5,10 @@ import {
   isWindowsPod,
   podTemplateOf,
   POD_BEARING_KINDS,
-  type ContainerRef,
   type JsonObject,
-  type KubeObject,
 } from '../../core/objects.js';
-import { defineRule, type PatchOp } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { containerAt, deepestSecurityContextPath, securityContextOf, setInSecurityContext } from '../../core/security-context.js';
 
 const FIELD = 'allowPrivilegeEscalation';
 
@@ -56,7 +54,7 @@ export default defineRule({
       const blocker = blockerOf(sc);
       const hint = blocker ? ` (drop ${blocker} first: the API rejects it together with allowPrivilegeEscalation=false)` : '';
       ctx.report({
-        path: deepestPath(c, FIELD),
+        path: deepestSecurityContextPath(c, FIELD),
         message: `${containerLabel(c)} ${what}: set securityContext.allowPrivilegeEscalation=false${hint}`,
       });
     }
@@ -69,11 +67,6 @@ export default defineRule({
   },
 });
 
-function securityContextOf(c: ContainerRef): JsonObject | undefined {
-  const sc = c.container.securityContext;
-  return isRecord(sc) ? sc : undefined;
-}
-
 /** What makes the API reject allowPrivilegeEscalation: false in this securityContext, if anything. */
 function blockerOf(sc: JsonObject | undefined): string | undefined {
   if (!sc) return undefined;
@@ -81,22 +74,4 @@ function blockerOf(sc: JsonObject | undefined): string | undefined {
   const add = isRecord(sc.capabilities) ? sc.capabilities.add : undefined;
   // Kubernetes' validation compares the literal "CAP_SYS_ADMIN" only.
   return Array.isArray(add) && add.includes('CAP_SYS_ADMIN') ? 'the CAP_SYS_ADMIN capability' : undefined;
-}
-
-/** The field's path when set, else its securityContext's, else the container's: the deepest node that exists. */
-function deepestPath(c: ContainerRef, field: string): Path {
-  if (!('securityContext' in c.container)) return c.path;
-  const sc = c.container.securityContext;
-  return isRecord(sc) && field in sc ? [...c.path, 'securityContext', field] : [...c.path, 'securityContext'];
-}
-
-/** The container whose path is a prefix of `path`. */
-function containerAt(obj: Pick<KubeObject, 'id' | 'value'>, path: Path): ContainerRef | undefined {
-  return containersOf(obj).find((c) => c.path.length <= path.length && c.path.every((seg, i) => path[i] === seg));
-}
-
-function setInSecurityContext(c: ContainerRef, field: string, value: unknown): PatchOp[] {
-  return isRecord(c.container.securityContext)
-    ? [{ op: 'add', path: [...c.path, 'securityContext', field], value }]
-    : [{ op: 'add', path: [...c.path, 'securityContext'], value: { [field]: value } }];
 }

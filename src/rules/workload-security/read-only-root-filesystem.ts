@@ -1,4 +1,3 @@
-import type { Path } from '../../core/path.js';
 import {
   containerLabel,
   containersOf,
@@ -7,10 +6,9 @@ import {
   podTemplateOf,
   POD_BEARING_KINDS,
   type ContainerKind,
-  type ContainerRef,
-  type KubeObject,
 } from '../../core/objects.js';
-import { defineRule, type PatchOp } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { containerAt, deepestSecurityContextPath, setInSecurityContext } from '../../core/security-context.js';
 
 const FIELD = 'readOnlyRootFilesystem';
 /** Ephemeral (debug) containers are added at run time to inspect a pod; they are not held to this. */
@@ -49,7 +47,7 @@ export default defineRule({
           ? 'has a writable root filesystem'
           : `sets readOnlyRootFilesystem to ${JSON.stringify(value)}, which is not the boolean true`;
       ctx.report({
-        path: deepestPath(c, FIELD),
+        path: deepestSecurityContextPath(c, FIELD),
         message: `${containerLabel(c)} ${what}: set securityContext.readOnlyRootFilesystem=true`,
       });
     }
@@ -59,21 +57,3 @@ export default defineRule({
     return c ? setInSecurityContext(c, FIELD, true) : undefined;
   },
 });
-
-/** The field's path when set, else its securityContext's, else the container's: the deepest node that exists. */
-function deepestPath(c: ContainerRef, field: string): Path {
-  if (!('securityContext' in c.container)) return c.path;
-  const sc = c.container.securityContext;
-  return isRecord(sc) && field in sc ? [...c.path, 'securityContext', field] : [...c.path, 'securityContext'];
-}
-
-/** The container whose path is a prefix of `path`. */
-function containerAt(obj: Pick<KubeObject, 'id' | 'value'>, path: Path): ContainerRef | undefined {
-  return containersOf(obj, KINDS).find((c) => c.path.length <= path.length && c.path.every((seg, i) => path[i] === seg));
-}
-
-function setInSecurityContext(c: ContainerRef, field: string, value: unknown): PatchOp[] {
-  return isRecord(c.container.securityContext)
-    ? [{ op: 'add', path: [...c.path, 'securityContext', field], value }]
-    : [{ op: 'add', path: [...c.path, 'securityContext'], value: { [field]: value } }];
-}

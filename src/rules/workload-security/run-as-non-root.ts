@@ -1,4 +1,3 @@
-import type { Path } from '../../core/path.js';
 import {
   containerLabel,
   containersOf,
@@ -7,10 +6,9 @@ import {
   podTemplateOf,
   POD_BEARING_KINDS,
   type ContainerRef,
-  type JsonObject,
-  type KubeObject,
 } from '../../core/objects.js';
-import { defineRule, type PatchOp } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { containerAt, deepestSecurityContextPath, securityContextOf, setInSecurityContext } from '../../core/security-context.js';
 
 export default defineRule({
   meta: {
@@ -58,7 +56,7 @@ export default defineRule({
         } else rootByPod.push(c);
       } else if (runAsNonRoot !== true && !isNonZeroUid(runAsUser)) {
         ctx.report({
-          path: deepestPath(c, 'runAsNonRoot'),
+          path: deepestSecurityContextPath(c, 'runAsNonRoot'),
           message: `${containerLabel(c)} may run as root: set securityContext.runAsNonRoot=true`,
         });
       }
@@ -83,27 +81,4 @@ export default defineRule({
 /** A UID the kubelet runs as non-root: a whole number above 0 (negative ones are invalid). */
 function isNonZeroUid(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
-}
-
-function securityContextOf(c: ContainerRef): JsonObject | undefined {
-  const sc = c.container.securityContext;
-  return isRecord(sc) ? sc : undefined;
-}
-
-/** The field's path when set, else its securityContext's, else the container's: the deepest node that exists. */
-function deepestPath(c: ContainerRef, field: string): Path {
-  if (!('securityContext' in c.container)) return c.path;
-  const sc = c.container.securityContext;
-  return isRecord(sc) && field in sc ? [...c.path, 'securityContext', field] : [...c.path, 'securityContext'];
-}
-
-/** The container whose path is a prefix of `path`. */
-function containerAt(obj: Pick<KubeObject, 'id' | 'value'>, path: Path): ContainerRef | undefined {
-  return containersOf(obj).find((c) => c.path.length <= path.length && c.path.every((seg, i) => path[i] === seg));
-}
-
-function setInSecurityContext(c: ContainerRef, field: string, value: unknown): PatchOp[] {
-  return isRecord(c.container.securityContext)
-    ? [{ op: 'add', path: [...c.path, 'securityContext', field], value }]
-    : [{ op: 'add', path: [...c.path, 'securityContext'], value: { [field]: value } }];
 }
