@@ -39,7 +39,7 @@ export function parseQuantity(raw: unknown): ParsedQuantity {
   if (!m) return { ok: false, error: `"${raw}" is not a valid quantity (e.g. 500m, 1, 128Mi, 1Gi, 1e3)` };
   const [, sign, num, suffix = ''] = m;
   const n = Number(num);
-  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX_FACTORS[suffix]!;
+  const factor = /^[eE][+-]?[0-9]+$/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX_FACTORS[suffix]!;
   const value = (sign === '-' ? -1 : 1) * n * factor;
   if (!Number.isFinite(value)) return { ok: false, error: `"${raw}" is out of range` };
   return { ok: true, value };
