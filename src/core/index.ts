@@ -22,6 +22,8 @@ export class ObjectIndex {
   private readonly podLabelIndex = new Map<string, Map<string, KubeObject[]>>();
   /** "Kind\0ns\0name" of a scale target -> HPAs / VPAs pointing at it. */
   private readonly scalers = new Map<string, KubeObject[]>();
+  /** "ns\0name" of a ServiceAccount -> RoleBindings / ClusterRoleBindings naming it as a subject. */
+  private readonly saBindings = new Map<string, KubeObject[]>();
   private readonly namespacesSeen = new Set<string>();
   private readonly selectorCache = new WeakMap<KubeObject, Selector>();
 
@@ -38,6 +40,15 @@ export class ObjectIndex {
       let labelIdx = this.podLabelIndex.get(namespace);
       if (!labelIdx) this.podLabelIndex.set(namespace, (labelIdx = new Map()));
       for (const [k, v] of Object.entries(this.podLabels(obj))) push(labelIdx, `${k}=${v}`, obj);
+    }
+    if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+      const subjects = Array.isArray(obj.value.subjects) ? obj.value.subjects : [];
+      for (const s of subjects) {
+        if (!isRecord(s) || s.kind !== 'ServiceAccount' || typeof s.name !== 'string') continue;
+        // A RoleBinding's ServiceAccount subject without a namespace is in the binding's namespace.
+        const ns = str(s.namespace) || (kind === 'RoleBinding' ? namespace : undefined);
+        if (ns) push(this.saBindings, `${ns}\u0000${s.name}`, obj);
+      }
     }
     if (kind === 'HorizontalPodAutoscaler' || kind === 'VerticalPodAutoscaler') {
       const ref =
@@ -146,6 +157,11 @@ export class ObjectIndex {
     const name = str(ref?.name);
     if (!kind || !name) return undefined;
     return kind === 'ClusterRole' ? this.get('ClusterRole', undefined, name) : this.get(kind, binding.id.namespace, name);
+  }
+
+  /** RoleBindings and ClusterRoleBindings that grant a ServiceAccount something (direct subjects). */
+  bindingsOfServiceAccount(namespace: string, name: string): readonly KubeObject[] {
+    return this.saBindings.get(`${namespace}\u0000${name}`) ?? [];
   }
 
   /** The pod-bearing objects that run as a ServiceAccount ("default" when none is named). */

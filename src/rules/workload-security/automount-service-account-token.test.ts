@@ -4,6 +4,26 @@ import rule from './automount-service-account-token.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'operator whose ServiceAccount is bound to a ClusterRole in the input (it calls the API)',
+      doc: true,
+      yaml: `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: operator, namespace: ops}
+spec:
+  template:
+    spec:
+      serviceAccountName: operator
+      containers: [{name: op, image: op:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: operator}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: operator}
+subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
+`,
+    },
+    {
       name: 'pod spec opts out (also YAML 1.1 "no")',
       yaml: `
 apiVersion: apps/v1
@@ -81,6 +101,56 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'a RoleBinding credits only its own namespace',
+      yaml: `
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: operator, namespace: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: operator}
+subjects: [{kind: ServiceAccount, name: operator}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: other, namespace: elsewhere}
+spec:
+  template:
+    spec:
+      serviceAccountName: operator
+      containers: [{name: op, image: op:1}]
+`,
+      findings: [{ path: 'spec.template.spec', message: 'service account "operator"' }],
+    },
+    {
+      name: 'bound ServiceAccount, but creditBoundServiceAccounts is off',
+      options: { creditBoundServiceAccounts: false },
+      yaml: `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: operator, namespace: ops}
+spec:
+  template:
+    spec:
+      serviceAccountName: operator
+      containers: [{name: op, image: op:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: operator, namespace: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: operator}
+subjects: [{kind: ServiceAccount, name: operator}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: other, namespace: elsewhere}
+spec:
+  template:
+    spec:
+      serviceAccountName: operator
+      containers: [{name: op, image: op:1}]
+`,
+      findings: [{ path: 'spec.template.spec', message: 'service account "operator"' }, { path: 'spec.template.spec' }],
+    },
     {
       name: 'Deployment whose ServiceAccount is in the input but does not opt out',
       doc: true,

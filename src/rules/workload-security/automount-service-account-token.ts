@@ -13,7 +13,17 @@ export default defineRule({
     needs: 'index',
     scope:
       'Looks for the pod\'s ServiceAccount (spec.serviceAccountName, "default" when unset) in the same namespace among the ' +
-      'scanned objects. When it is not in the input, the Kubernetes default (the token is mounted) is assumed.',
+      'scanned objects. When it is not in the input, the Kubernetes default (the token is mounted) is assumed. A ServiceAccount ' +
+      'that a RoleBinding or ClusterRoleBinding in the input grants permissions to is taken to be one whose pods call the API ' +
+      '(operators, controllers), and is not reported unless `creditBoundServiceAccounts` is false.',
+    options: {
+      creditBoundServiceAccounts: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Do not report pods whose ServiceAccount is bound to a Role or ClusterRole in the input (they call the API).',
+      },
+    },
     controls: [
       { framework: 'cis-k8s', id: '5.1.6' },
       { framework: 'mitre', id: 'T1528' },
@@ -36,6 +46,12 @@ export default defineRule({
     if (podValue === false) return;
     const saName = str(tpl.spec.serviceAccountName) || str(tpl.spec.serviceAccount) || 'default';
     const account = `service account "${saName}"`;
+    if (
+      ctx.options.creditBoundServiceAccounts &&
+      obj.id.namespace &&
+      ctx.index.bindingsOfServiceAccount(obj.id.namespace, saName).length > 0
+    )
+      return;
     if (podValue === true) {
       ctx.report({
         path: [...tpl.specPath, FIELD],
