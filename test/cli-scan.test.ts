@@ -203,6 +203,11 @@ describe('bad input is data, never a crash', () => {
       line: 1,
       message: /nested too deeply|YAML/,
     },
+    {
+      name: 'template.yaml',
+      content: '{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n',
+      message: /unrendered Helm template/,
+    },
     { name: 'truncated.json', content: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": ', message: /YAML: / },
   ];
   for (const c of cases) {

@@ -23,6 +23,7 @@ import { runScan, UsageError } from '../scan/run.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { emit, EXIT, today, useColor } from './io.js';
+import { progress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -113,8 +114,10 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   }
 
   let result;
+  const bar = progress(!flags.quiet);
   try {
     result = await runScan({
+      onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,
       config,
@@ -128,6 +131,8 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
+  } finally {
+    bar.done();
   }
 
   const report = buildReport(result, { showSuppressed: flags.showSuppressed, failOn: failOn === 'none' ? 'critical' : failOn });

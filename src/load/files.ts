@@ -33,6 +33,8 @@ export interface LoadOptions {
   maxFileSize?: number;
   /** Reads standard input (tests pass their own). */
   stdin?: () => Promise<Buffer>;
+  /** Called before each file is read (for progress on long scans). */
+  onFile?: (done: number, total: number, file: string) => void;
 }
 
 /** Expands paths into the files to read, in a stable order; missing paths are errors. */
@@ -143,7 +145,8 @@ export function loadText(text: string, display: string, onObject: (o: KubeObject
   const events: Iterable<ParseEvent> = looksLikeJson(display, text) ? (parseJson(text) ?? parseYaml(text)) : parseYaml(text);
   for (const ev of events) {
     if (ev.kind === 'error') {
-      record.errors.push({ source: display, line: ev.error.line, column: ev.error.column, message: ev.error.message });
+      const hint = TEMPLATE_SYNTAX.test(text) ? ' (this looks like an unrendered Helm template: scan `helm template` output instead)' : '';
+      record.errors.push({ source: display, line: ev.error.line, column: ev.error.column, message: ev.error.message + hint });
       continue;
     }
     for (const p of ev.doc.problems) record.errors.push({ source: display, line: p.line, column: p.column, message: p.message });
@@ -156,6 +159,8 @@ export function loadText(text: string, display: string, onObject: (o: KubeObject
   }
   return record;
 }
+
+const TEMPLATE_SYNTAX = /\{\{-?\s*[.$a-zA-Z(/]/;
 
 function looksLikeJson(file: string, text: string): boolean {
   if (/\.json$/i.test(file)) return true;
@@ -171,7 +176,8 @@ export async function loadSources(
 ): Promise<InputRecord[]> {
   const { files, errors } = await expandPaths(paths);
   const records: InputRecord[] = errors.map((e) => ({ source: e.source, objects: 0, errors: [e], skipped: [] }));
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    opts.onFile?.(i, files.length, file);
     const display = file === '-' ? '<stdin>' : file;
     const { text, error } = await readSource(file, opts);
     if (error !== undefined || text === undefined) {

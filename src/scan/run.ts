@@ -49,6 +49,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const inputs = await loadSources(opts.paths, (o) => evaluation.add(o), {
     maxFileSize: opts.maxFileSize ?? opts.config.maxFileSize,
     stdin: opts.stdin,
+    onFile: opts.onFile,
   });
   const result = evaluation.finish();
   resolvePositions(result.findings);
