@@ -2,17 +2,23 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT } from './io.js';
+import { pssCommand } from './pss.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
 
 export function program(): Command {
-  return new Command('palisade')
-    .description('Keeps Kubernetes workloads secure, reliable and compliant')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError()
-    .exitOverride()
-    .addCommand(scanCommand())
-    .addCommand(rulesCommand());
+  return (
+    new Command('palisade')
+      .description('Keeps Kubernetes workloads secure, reliable and compliant')
+      .version(VERSION, '-V, --version')
+      .showHelpAfterError()
+      // Program options only before the command: `palisade pss --version v1.30` is pss's option.
+      .enablePositionalOptions()
+      .exitOverride()
+      .addCommand(scanCommand())
+      .addCommand(rulesCommand())
+      .addCommand(pssCommand())
+  );
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { EMPTY_CONFIG, parseSize, type PalisadeConfig } from '../core/config.js';
 import { isSeverity, SEVERITIES, type Severity } from '../core/finding.js';
+import { parseLevel, parseVersion, PssParseError } from '../core/pss/types.js';
 import { describeObject } from '../core/objects.js';
 import { formatPath } from '../core/path.js';
 import type { Exception } from '../core/suppress.js';
@@ -43,6 +44,8 @@ interface ScanFlags {
   inlineSuppressions: boolean;
   showSuppressed?: boolean;
   maxFileSize?: string;
+  pssLevel?: string;
+  pssVersion?: string;
   color?: boolean;
   quiet?: boolean;
 }
@@ -77,6 +80,11 @@ export function scanCommand(): Command {
     )
     .option('--show-suppressed', 'include suppressed findings in the report')
     .option('--max-file-size <size>', 'largest file read, e.g. 50Mi')
+    .option(
+      '--pss-level <level>',
+      'Pod Security level for namespaces without PSA labels: privileged, baseline, restricted (default)',
+    )
+    .option('--pss-version <version>', 'Pod Security policy version for namespaces without PSA labels: latest (default) or v1.N')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-q, --quiet', 'print nothing on success (text output)')
@@ -106,6 +114,12 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
     if (flags.failOn !== 'none' && !isSeverity(flags.failOn))
       return usage(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = flags.failOn;
+  }
+  try {
+    config = withPssDefaults(config, flags.pssLevel, flags.pssVersion);
+  } catch (e) {
+    if (e instanceof PssParseError) return usage(`--pss-level/--pss-version: ${e.message}`);
+    throw e;
   }
   let maxFileSize: number | undefined;
   if (flags.maxFileSize !== undefined) {
@@ -165,6 +179,26 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   if (broken || (empty && !flags.allowEmpty)) return EXIT.error;
   if (flags.writeBaseline) return EXIT.ok;
   return gate.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** --pss-level / --pss-version become the options of every Pod Security control rule (a
+ *  namespace's own PSA labels still win; options set in the config file win over the flags'
+ *  defaults but not over the flags). */
+function withPssDefaults(config: PalisadeConfig, level: string | undefined, version: string | undefined): PalisadeConfig {
+  if (level === undefined && version === undefined) return config;
+  const options: Record<string, string> = {};
+  if (level !== undefined) options.level = parseLevel(level);
+  if (version !== undefined) {
+    parseVersion(version);
+    options.version = version;
+  }
+  const rules = { ...config.rules };
+  for (const r of BUILTIN_RULES) {
+    if (!r.meta.pss) continue;
+    const current = rules[r.meta.id] ?? {};
+    rules[r.meta.id] = { ...current, options: { ...current.options, ...options } };
+  }
+  return { ...config, rules };
 }
 
 function render(report: Report, flags: ScanFlags): string {

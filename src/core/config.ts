@@ -277,6 +277,7 @@ export function activeRules(
     active.push({
       rule,
       severity: setting.severity ?? rule.meta.severity,
+      severityFromConfig: setting.severity !== undefined,
       options: { ...defaultOptions(rule.meta), ...setting.options },
     });
   }

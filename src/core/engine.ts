@@ -15,6 +15,8 @@ export interface ActiveRule {
   rule: AnyRule;
   severity: Severity;
   options: Record<string, unknown>;
+  /** The user set the severity (config): reports keep it. */
+  severityFromConfig?: boolean;
 }
 
 export interface EngineConfig {
@@ -115,6 +117,7 @@ export class Evaluation {
         if (kinds) for (const k of kinds) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
         else for (const k of this.allKinds()) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
       }
+      this.dropPssTwins();
     }
     return {
       findings: this.findings,
@@ -123,6 +126,25 @@ export class Evaluation {
       rulesEvaluated: this.config.rules.length,
       expiredExceptions: this.policy.exceptions.filter((e) => e.expires < this.policy.today),
     };
+  }
+
+  /** A PSS control finding adds nothing when a rule mapped to the same control already reports
+   *  the object (with the offending field's path and a fix): keep that one. */
+  private dropPssTwins(): void {
+    const objectKey = (f: Finding) => `${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}`;
+    const pssRules = new Set(this.config.rules.filter((ar) => ar.rule.meta.pss).map((ar) => ar.rule.meta.id));
+    if (pssRules.size === 0) return;
+    const covered = new Set<string>();
+    for (const f of this.findings) {
+      if (pssRules.has(f.ruleId) || f.suppression) continue;
+      for (const c of f.controls) if (c.framework === 'pss') covered.add(`${objectKey(f)}\u0000${c.id.split('/').pop()}`);
+    }
+    if (covered.size === 0) return;
+    const control = new Map(this.config.rules.map((ar) => [ar.rule.meta.id, ar.rule.meta.pss?.control]));
+    const keep = this.findings.filter(
+      (f) => !(pssRules.has(f.ruleId) && covered.has(`${objectKey(f)}\u0000${control.get(f.ruleId)}`)),
+    );
+    this.findings.splice(0, this.findings.length, ...keep);
   }
 
   private allKinds(): string[] {
@@ -140,7 +162,7 @@ export class Evaluation {
       const fingerprint = fingerprintOf(meta.id, obj.id, r.path);
       const finding: Finding = {
         ruleId: meta.id,
-        severity: ar.severity,
+        severity: r.severity && !ar.severityFromConfig ? r.severity : ar.severity,
         category: meta.category,
         message: r.message,
         object: obj.id,

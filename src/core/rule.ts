@@ -38,11 +38,18 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   scope?: string;
   /** Links for the docs. */
   references?: readonly string[];
+  /** For Pod Security Standards control rules: the upstream level and check ID. A finding of
+   *  such a rule is dropped when another rule, mapped to the same control (controls entry
+   *  `pss` `<level>/<control>`), already reports the same object with a precise path. */
+  pss?: { level: 'baseline' | 'restricted'; control: string };
 }
 
 export interface ReportInput {
   path: Path;
   message: string;
+  /** Lower (or raise) this finding's severity, e.g. a PSS warning instead of an enforcement;
+   *  ignored when the user configured a severity for the rule. */
+  severity?: Severity;
 }
 
 export interface RuleContext<S extends OptionSpecs = OptionSpecs> {

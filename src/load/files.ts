@@ -145,7 +145,9 @@ export function loadText(text: string, display: string, onObject: (o: KubeObject
   const events: Iterable<ParseEvent> = looksLikeJson(display, text) ? (parseJson(text) ?? parseYaml(text)) : parseYaml(text);
   for (const ev of events) {
     if (ev.kind === 'error') {
-      const hint = TEMPLATE_SYNTAX.test(text) ? ' (this looks like an unrendered Helm template: scan `helm template` output instead)' : '';
+      const hint = TEMPLATE_SYNTAX.test(text)
+        ? ' (this looks like an unrendered Helm template: scan `helm template` output instead)'
+        : '';
       record.errors.push({ source: display, line: ev.error.line, column: ev.error.column, message: ev.error.message + hint });
       continue;
     }

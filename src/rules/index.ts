@@ -1,7 +1,40 @@
 /** The registry: every built-in rule, nothing else. A test checks that no rule file is missing. */
 import type { AnyRule } from '../core/rule.js';
+import pdbBlocksEviction from './availability/pdb-blocks-eviction.js';
+import pdbMissing from './availability/pdb-missing.js';
+import pdbOverlap from './availability/pdb-overlap.js';
+import pdbSelectsNothing from './availability/pdb-selects-nothing.js';
+import pdbUnhealthyEvictionPolicy from './availability/pdb-unhealthy-eviction-policy.js';
+import ingressBackendMissing from './consistency/ingress-backend-missing.js';
+import priorityClass from './consistency/priority-class.js';
+import selectorTemplateMismatch from './consistency/selector-template-mismatch.js';
+import serviceAccountMissing from './consistency/service-account-missing.js';
+import serviceSelectsNothing from './consistency/service-selects-nothing.js';
+import serviceTargetPort from './consistency/service-target-port.js';
 import imagePullPolicy from './images/image-pull-policy.js';
 import imageTag from './images/image-tag.js';
+import pssAllowPrivilegeEscalation from './pod-security/pss-allow-privilege-escalation.js';
+import pssAppArmorProfile from './pod-security/pss-app-armor-profile.js';
+import pssCapabilitiesBaseline from './pod-security/pss-capabilities-baseline.js';
+import pssCapabilitiesRestricted from './pod-security/pss-capabilities-restricted.js';
+import pssHostNamespaces from './pod-security/pss-host-namespaces.js';
+import pssHostPathVolumes from './pod-security/pss-host-path-volumes.js';
+import pssHostPorts from './pod-security/pss-host-ports.js';
+import pssHostProbesAndHostLifecycle from './pod-security/pss-host-probes-and-host-lifecycle.js';
+import pssPrivileged from './pod-security/pss-privileged.js';
+import pssProcMountRestricted from './pod-security/pss-proc-mount-restricted.js';
+import pssProcMount from './pod-security/pss-proc-mount.js';
+import pssRestrictedVolumes from './pod-security/pss-restricted-volumes.js';
+import pssRunAsNonRoot from './pod-security/pss-run-as-non-root.js';
+import pssRunAsUser from './pod-security/pss-run-as-user.js';
+import pssSeLinuxOptions from './pod-security/pss-se-linux-options.js';
+import pssSeccompProfileBaseline from './pod-security/pss-seccomp-profile-baseline.js';
+import pssSeccompProfileRestricted from './pod-security/pss-seccomp-profile-restricted.js';
+import pssSysctls from './pod-security/pss-sysctls.js';
+import pssWindowsHostProcess from './pod-security/pss-windows-host-process.js';
+import livenessEqualsReadiness from './probes/liveness-equals-readiness.js';
+import probePortNotExposed from './probes/probe-port-not-exposed.js';
+import startupProbeRecommended from './probes/startup-probe-recommended.js';
 import livenessProbe from './reliability/liveness-probe.js';
 import readinessProbe from './reliability/readiness-probe.js';
 import singleReplica from './reliability/single-replica.js';
@@ -9,6 +42,23 @@ import containerCpuLimit from './resources/container-cpu-limit.js';
 import containerMemoryLimit from './resources/container-memory-limit.js';
 import containerResourceRequests from './resources/container-resource-requests.js';
 import requestsExceedLimits from './resources/requests-exceed-limits.js';
+import cronjobConcurrencyPolicy from './rollout/cronjob-concurrency-policy.js';
+import deploymentMaxUnavailable from './rollout/deployment-max-unavailable.js';
+import jobBackoffLimit from './rollout/job-backoff-limit.js';
+import jobTtl from './rollout/job-ttl.js';
+import safeToEvictFalse from './rollout/safe-to-evict-false.js';
+import statefulsetHeadlessService from './rollout/statefulset-headless-service.js';
+import hpaMaxNotAboveMin from './scaling/hpa-max-not-above-min.js';
+import hpaMetricWithoutRequests from './scaling/hpa-metric-without-requests.js';
+import hpaMinReplicas from './scaling/hpa-min-replicas.js';
+import hpaTargetMissing from './scaling/hpa-target-missing.js';
+import replicasWithHpa from './scaling/replicas-with-hpa.js';
+import vpaBounds from './scaling/vpa-bounds.js';
+import vpaHpaConflict from './scaling/vpa-hpa-conflict.js';
+import vpaTargetMissing from './scaling/vpa-target-missing.js';
+import podAntiAffinity from './spreading/pod-anti-affinity.js';
+import spreadSelectorMismatch from './spreading/spread-selector-mismatch.js';
+import zoneSpread from './spreading/zone-spread.js';
 import allowPrivilegeEscalation from './workload-security/allow-privilege-escalation.js';
 import automountServiceAccountToken from './workload-security/automount-service-account-token.js';
 import hostIpc from './workload-security/host-ipc.js';
@@ -20,8 +70,41 @@ import readOnlyRootFilesystem from './workload-security/read-only-root-filesyste
 import runAsNonRoot from './workload-security/run-as-non-root.js';
 
 export const BUILTIN_RULES: readonly AnyRule[] = [
+  pdbBlocksEviction,
+  pdbMissing,
+  pdbOverlap,
+  pdbSelectsNothing,
+  pdbUnhealthyEvictionPolicy,
+  ingressBackendMissing,
+  priorityClass,
+  selectorTemplateMismatch,
+  serviceAccountMissing,
+  serviceSelectsNothing,
+  serviceTargetPort,
   imagePullPolicy,
   imageTag,
+  pssAllowPrivilegeEscalation,
+  pssAppArmorProfile,
+  pssCapabilitiesBaseline,
+  pssCapabilitiesRestricted,
+  pssHostNamespaces,
+  pssHostPathVolumes,
+  pssHostPorts,
+  pssHostProbesAndHostLifecycle,
+  pssPrivileged,
+  pssProcMountRestricted,
+  pssProcMount,
+  pssRestrictedVolumes,
+  pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeLinuxOptions,
+  pssSeccompProfileBaseline,
+  pssSeccompProfileRestricted,
+  pssSysctls,
+  pssWindowsHostProcess,
+  livenessEqualsReadiness,
+  probePortNotExposed,
+  startupProbeRecommended,
   livenessProbe,
   readinessProbe,
   singleReplica,
@@ -29,6 +112,23 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   containerMemoryLimit,
   containerResourceRequests,
   requestsExceedLimits,
+  cronjobConcurrencyPolicy,
+  deploymentMaxUnavailable,
+  jobBackoffLimit,
+  jobTtl,
+  safeToEvictFalse,
+  statefulsetHeadlessService,
+  hpaMaxNotAboveMin,
+  hpaMetricWithoutRequests,
+  hpaMinReplicas,
+  hpaTargetMissing,
+  replicasWithHpa,
+  vpaBounds,
+  vpaHpaConflict,
+  vpaTargetMissing,
+  podAntiAffinity,
+  spreadSelectorMismatch,
+  zoneSpread,
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   hostIpc,
