@@ -35,6 +35,22 @@ import pssWindowsHostProcess from './pod-security/pss-windows-host-process.js';
 import livenessEqualsReadiness from './probes/liveness-equals-readiness.js';
 import probePortNotExposed from './probes/probe-port-not-exposed.js';
 import startupProbeRecommended from './probes/startup-probe-recommended.js';
+import rbacClusterAdminBinding from './rbac/rbac-cluster-admin-binding.js';
+import rbacClusterBindingForNamespacedUse from './rbac/rbac-cluster-binding-for-namespaced-use.js';
+import rbacCrdModification from './rbac/rbac-crd-modification.js';
+import rbacCsrApproval from './rbac/rbac-csr-approval.js';
+import rbacDefaultServiceAccount from './rbac/rbac-default-service-account.js';
+import rbacEscalateBindImpersonate from './rbac/rbac-escalate-bind-impersonate.js';
+import rbacNodeModification from './rbac/rbac-node-modification.js';
+import rbacNodeProxy from './rbac/rbac-node-proxy.js';
+import rbacPersistentVolumeCreation from './rbac/rbac-persistent-volume-creation.js';
+import rbacPodExec from './rbac/rbac-pod-exec.js';
+import rbacRiskySubjects from './rbac/rbac-risky-subjects.js';
+import rbacSecretsRead from './rbac/rbac-secrets-read.js';
+import rbacServiceAccountTokenCreation from './rbac/rbac-service-account-token-creation.js';
+import rbacWebhookConfiguration from './rbac/rbac-webhook-configuration.js';
+import rbacWildcard from './rbac/rbac-wildcard.js';
+import rbacWorkloadCreation from './rbac/rbac-workload-creation.js';
 import livenessProbe from './reliability/liveness-probe.js';
 import readinessProbe from './reliability/readiness-probe.js';
 import singleReplica from './reliability/single-replica.js';
@@ -105,6 +121,22 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   livenessEqualsReadiness,
   probePortNotExposed,
   startupProbeRecommended,
+  rbacClusterAdminBinding,
+  rbacClusterBindingForNamespacedUse,
+  rbacCrdModification,
+  rbacCsrApproval,
+  rbacDefaultServiceAccount,
+  rbacEscalateBindImpersonate,
+  rbacNodeModification,
+  rbacNodeProxy,
+  rbacPersistentVolumeCreation,
+  rbacPodExec,
+  rbacRiskySubjects,
+  rbacSecretsRead,
+  rbacServiceAccountTokenCreation,
+  rbacWebhookConfiguration,
+  rbacWildcard,
+  rbacWorkloadCreation,
   livenessProbe,
   readinessProbe,
   singleReplica,
