@@ -63,6 +63,11 @@ const RELATION_KINDS = new Set([
   'ClusterRoleBinding',
   'LimitRange',
   'ResourceQuota',
+  'GlobalNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+  'HTTPRoute',
+  'Gateway',
 ]);
 
 export class Evaluation {

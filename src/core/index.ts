@@ -111,7 +111,8 @@ export class ObjectIndex {
         sel = parseMapSelector(spec?.selector);
         break;
       case 'NetworkPolicy':
-        sel = parseLabelSelector(spec?.podSelector);
+        // podSelector is a plain struct in the API: absent means {} (every pod of the namespace).
+        sel = parseLabelSelector(spec?.podSelector ?? {});
         break;
       default:
         sel = parseLabelSelector(spec?.selector);

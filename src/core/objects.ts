@@ -84,19 +84,26 @@ export function identityOf(value: unknown): { id: ObjectIdentity; generateName?:
 }
 
 export function labelsOf(v: unknown): Readonly<Record<string, string>> {
-  if (!isRecord(v)) return {};
+  if (!isRecord(v)) return EMPTY;
   return stringMap(v.labels);
 }
 
 export function annotationsOf(v: unknown): Readonly<Record<string, string>> {
-  if (!isRecord(v)) return {};
+  if (!isRecord(v)) return EMPTY;
   return stringMap(v.annotations);
 }
 
-function stringMap(v: unknown): Record<string, string> {
-  if (!isRecord(v)) return {};
+const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+// Rules ask for the same labels many times per object; values are never mutated during a scan.
+const stringMaps = new WeakMap<object, Readonly<Record<string, string>>>();
+
+function stringMap(v: unknown): Readonly<Record<string, string>> {
+  if (!isRecord(v)) return EMPTY;
+  const cached = stringMaps.get(v);
+  if (cached) return cached;
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  stringMaps.set(v, out);
   return out;
 }
 
@@ -133,6 +140,8 @@ export const WORKLOAD_CONTROLLER_KINDS: readonly string[] = [
 ];
 
 export interface PodTemplateRef {
+  /** The kind it was read as. */
+  kind: string;
   /** Path to the object holding `metadata` and `spec` of the pods ([] for a Pod). */
   path: Path;
   metadata: JsonObject;
@@ -142,7 +151,18 @@ export interface PodTemplateRef {
 }
 
 /** The pod template of a pod-bearing object, or undefined for other kinds (or a malformed one). */
+const templates = new WeakMap<object, PodTemplateRef | null>();
+
 export function podTemplateOf(obj: Pick<KubeObject, 'id' | 'value'>): PodTemplateRef | undefined {
+  // Keyed by kind too: the same value may be looked at as another kind (the rule tester does).
+  let perKind = templates.get(obj.value) as (PodTemplateRef | null) | undefined;
+  if (perKind !== undefined && (perKind === null || perKind.kind === obj.id.kind)) return perKind ?? undefined;
+  perKind = findPodTemplate(obj);
+  templates.set(obj.value, perKind ?? null);
+  return perKind;
+}
+
+function findPodTemplate(obj: Pick<KubeObject, 'id' | 'value'>): PodTemplateRef | undefined {
   const path = POD_TEMPLATE_PATHS[obj.id.kind];
   if (!path) return undefined;
   let cur: unknown = obj.value;
@@ -151,7 +171,7 @@ export function podTemplateOf(obj: Pick<KubeObject, 'id' | 'value'>): PodTemplat
   const spec = isRecord(cur.spec) ? cur.spec : undefined;
   if (!spec) return undefined;
   const metadata = isRecord(cur.metadata) ? cur.metadata : {};
-  return { path, metadata, spec, specPath: [...path, 'spec'] };
+  return { kind: obj.id.kind, path, metadata, spec, specPath: [...path, 'spec'] };
 }
 
 export type ContainerKind = 'initContainers' | 'containers' | 'ephemeralContainers';
@@ -169,12 +189,23 @@ export interface ContainerRef {
 const CONTAINER_KINDS: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
 /** Every container of a pod spec, init and ephemeral ones included, each with its path. */
+const allContainers = new WeakMap<PodTemplateRef, readonly ContainerRef[]>();
+
 export function containersOf(
   obj: Pick<KubeObject, 'id' | 'value'>,
   kinds: readonly ContainerKind[] = CONTAINER_KINDS,
-): ContainerRef[] {
+): readonly ContainerRef[] {
   const tpl = podTemplateOf(obj);
   if (!tpl) return [];
+  if (kinds === CONTAINER_KINDS) {
+    let all = allContainers.get(tpl);
+    if (!all) allContainers.set(tpl, (all = Object.freeze(listContainers(tpl, kinds))));
+    return all;
+  }
+  return listContainers(tpl, kinds);
+}
+
+function listContainers(tpl: PodTemplateRef, kinds: readonly ContainerKind[]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const kind of kinds) {
     const list = tpl.spec[kind];

@@ -11,8 +11,23 @@ import selectorTemplateMismatch from './consistency/selector-template-mismatch.j
 import serviceAccountMissing from './consistency/service-account-missing.js';
 import serviceSelectsNothing from './consistency/service-selects-nothing.js';
 import serviceTargetPort from './consistency/service-target-port.js';
+import hostPort from './exposure/host-port.js';
+import serviceExternalIps from './exposure/service-external-ips.js';
+import serviceLoadBalancerPublic from './exposure/service-load-balancer-public.js';
+import serviceNodePort from './exposure/service-node-port.js';
 import imagePullPolicy from './images/image-pull-policy.js';
 import imageTag from './images/image-tag.js';
+import defaultDenyMissing from './network/default-deny-missing.js';
+import egressToMetadataApi from './network/egress-to-metadata-api.js';
+import gatewayListenerWithoutTls from './network/gateway-listener-without-tls.js';
+import ingressSslRedirectDisabled from './network/ingress-ssl-redirect-disabled.js';
+import ingressTls from './network/ingress-tls.js';
+import istioDestinationRuleTlsDisabled from './network/istio-destination-rule-tls-disabled.js';
+import istioMtlsNotStrict from './network/istio-mtls-not-strict.js';
+import linkerdSkipPorts from './network/linkerd-skip-ports.js';
+import namespaceWithoutNetworkPolicy from './network/namespace-without-network-policy.js';
+import networkPolicyAllowsAll from './network/network-policy-allows-all.js';
+import workloadNotCoveredByNetworkPolicy from './network/workload-not-covered-by-network-policy.js';
 import pssAllowPrivilegeEscalation from './pod-security/pss-allow-privilege-escalation.js';
 import pssAppArmorProfile from './pod-security/pss-app-armor-profile.js';
 import pssCapabilitiesBaseline from './pod-security/pss-capabilities-baseline.js';
@@ -97,8 +112,23 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   serviceAccountMissing,
   serviceSelectsNothing,
   serviceTargetPort,
+  hostPort,
+  serviceExternalIps,
+  serviceLoadBalancerPublic,
+  serviceNodePort,
   imagePullPolicy,
   imageTag,
+  defaultDenyMissing,
+  egressToMetadataApi,
+  gatewayListenerWithoutTls,
+  ingressSslRedirectDisabled,
+  ingressTls,
+  istioDestinationRuleTlsDisabled,
+  istioMtlsNotStrict,
+  linkerdSkipPorts,
+  namespaceWithoutNetworkPolicy,
+  networkPolicyAllowsAll,
+  workloadNotCoveredByNetworkPolicy,
   pssAllowPrivilegeEscalation,
   pssAppArmorProfile,
   pssCapabilitiesBaseline,
