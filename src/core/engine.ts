@@ -146,8 +146,10 @@ export class Evaluation {
     }
     if (covered.size === 0) return;
     const control = new Map(this.config.rules.map((ar) => [ar.rule.meta.id, ar.rule.meta.pss?.control]));
+    // Admission predictions (from namespace labels) say something the twin does not: keep them.
     const keep = this.findings.filter(
-      (f) => !(pssRules.has(f.ruleId) && covered.has(`${objectKey(f)}\u0000${control.get(f.ruleId)}`)),
+      (f) =>
+        f.admission !== undefined || !(pssRules.has(f.ruleId) && covered.has(`${objectKey(f)}\u0000${control.get(f.ruleId)}`)),
     );
     this.findings.splice(0, this.findings.length, ...keep);
   }
@@ -178,6 +180,7 @@ export class Evaluation {
         fixable: typeof ar.rule.fix === 'function',
         fingerprint,
       };
+      if (r.admission) finding.admission = r.admission;
       const suppression = suppressionFor(finding, ignores, this.policy);
       if (suppression) finding.suppression = suppression;
       this.findings.push(finding);

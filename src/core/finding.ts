@@ -45,6 +45,8 @@ export interface Finding {
   /** Stable across line moves: rule, object identity (group, kind, namespace, name) and path. */
   fingerprint: string;
   suppression?: Suppression;
+  /** Pod Security Admission mode that would reject (enforce), warn or audit this at admission. */
+  admission?: 'enforce' | 'warn' | 'audit';
   /** Filled by the caller that can read sources (never by the engine). */
   position?: Position;
 }

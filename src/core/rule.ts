@@ -50,6 +50,9 @@ export interface ReportInput {
   /** Lower (or raise) this finding's severity, e.g. a PSS warning instead of an enforcement;
    *  ignored when the user configured a severity for the rule. */
   severity?: Severity;
+  /** The Pod Security Admission mode that would act on this object at admission, for findings
+   *  that predict it from namespace labels (such findings are never dropped as PSS twins). */
+  admission?: 'enforce' | 'warn' | 'audit';
 }
 
 export interface RuleContext<S extends OptionSpecs = OptionSpecs> {

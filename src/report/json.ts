@@ -33,6 +33,7 @@ export function toJsonObject(r: Report): Record<string, unknown> {
       remediation: f.remediation,
       fixable: f.fixable,
       fingerprint: f.fingerprint,
+      ...(f.admission ? { admission: f.admission } : {}),
       suppressed: !!f.suppression,
       ...(f.suppression ? { suppression: f.suppression } : {}),
     })),

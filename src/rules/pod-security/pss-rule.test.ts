@@ -66,4 +66,14 @@ describe('PSS control rules', () => {
     });
     assert.deepEqual(suppressed.findings.map((f) => f.ruleId).sort(), ['privileged-container', 'pss-privileged']);
   });
+
+  it('admission predictions from namespace labels are kept beside their twin', () => {
+    const ns =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: {pod-security.kubernetes.io/enforce: baseline}}\n---\n';
+    const r = evaluate(objects(ns + POD('a')), { rules: activate([privilegedContainer, pssPrivileged]), today: '2026-01-01' });
+    assert.deepEqual(r.findings.map((f) => `${f.ruleId}:${f.admission ?? '-'}`).sort(), [
+      'privileged-container:-',
+      'pss-privileged:enforce',
+    ]);
+  });
 });

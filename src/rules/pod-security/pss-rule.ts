@@ -87,8 +87,8 @@ export function pssControlRule(spec: PssControlSpec): Rule<typeof OPTIONS> {
       scope:
         "When the input holds the object's Namespace with pod-security.kubernetes.io/* labels, the namespace's enforce, warn " +
         'and audit policies decide (the strongest mode that forbids it is reported). Otherwise the `level` and `version` options ' +
-        '(`--pss-level`, `--pss-version`; restricted and latest by default) decide. A finding is dropped when another rule ' +
-        'mapped to the same control already reports the object with the offending field.',
+        '(`--pss-level`, `--pss-version`; restricted and latest by default) decide. In that case a finding is dropped when ' +
+        'another rule mapped to the same control already reports the object with the offending field.',
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
     },
     check(obj, ctx) {
@@ -107,7 +107,7 @@ export function pssControlRule(spec: PssControlSpec): Rule<typeof OPTIONS> {
               : mode === 'warn'
                 ? `admission warning: namespace "${ns.id.name}" warns at ${f.label}`
                 : `admission audit: namespace "${ns.id.name}" audits at ${f.label}`;
-          ctx.report({ path: tpl.specPath, message: `${what}: ${f.text}`, severity: MODE_SEVERITY[mode] });
+          ctx.report({ path: tpl.specPath, message: `${what}: ${f.text}`, severity: MODE_SEVERITY[mode], admission: mode });
           return;
         }
         return;
