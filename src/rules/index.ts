@@ -15,7 +15,9 @@ import hostPort from './exposure/host-port.js';
 import serviceExternalIps from './exposure/service-external-ips.js';
 import serviceLoadBalancerPublic from './exposure/service-load-balancer-public.js';
 import serviceNodePort from './exposure/service-node-port.js';
+import imageDigest from './images/image-digest.js';
 import imagePullPolicy from './images/image-pull-policy.js';
+import imageRegistry from './images/image-registry.js';
 import imageTag from './images/image-tag.js';
 import defaultDenyMissing from './network/default-deny-missing.js';
 import egressToMetadataApi from './network/egress-to-metadata-api.js';
@@ -66,12 +68,15 @@ import rbacServiceAccountTokenCreation from './rbac/rbac-service-account-token-c
 import rbacWebhookConfiguration from './rbac/rbac-webhook-configuration.js';
 import rbacWildcard from './rbac/rbac-wildcard.js';
 import rbacWorkloadCreation from './rbac/rbac-workload-creation.js';
+import barePod from './reliability/bare-pod.js';
 import livenessProbe from './reliability/liveness-probe.js';
 import readinessProbe from './reliability/readiness-probe.js';
+import replicationController from './reliability/replication-controller.js';
 import singleReplica from './reliability/single-replica.js';
 import containerCpuLimit from './resources/container-cpu-limit.js';
 import containerMemoryLimit from './resources/container-memory-limit.js';
 import containerResourceRequests from './resources/container-resource-requests.js';
+import namespaceResourceGovernance from './resources/namespace-resource-governance.js';
 import requestsExceedLimits from './resources/requests-exceed-limits.js';
 import cronjobConcurrencyPolicy from './rollout/cronjob-concurrency-policy.js';
 import deploymentMaxUnavailable from './rollout/deployment-max-unavailable.js';
@@ -116,7 +121,9 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   serviceExternalIps,
   serviceLoadBalancerPublic,
   serviceNodePort,
+  imageDigest,
   imagePullPolicy,
+  imageRegistry,
   imageTag,
   defaultDenyMissing,
   egressToMetadataApi,
@@ -167,12 +174,15 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   rbacWebhookConfiguration,
   rbacWildcard,
   rbacWorkloadCreation,
+  barePod,
   livenessProbe,
   readinessProbe,
+  replicationController,
   singleReplica,
   containerCpuLimit,
   containerMemoryLimit,
   containerResourceRequests,
+  namespaceResourceGovernance,
   requestsExceedLimits,
   cronjobConcurrencyPolicy,
   deploymentMaxUnavailable,
