@@ -82,6 +82,17 @@ describe('ObjectIndex', () => {
     assert.equal(index.get('Deployment', 'shop', 'nope'), undefined);
     assert.deepEqual(index.namespaces(), ['other', 'shop']);
   });
+  it('kinds shared by several API groups: the built-in one by default, any by group', () => {
+    const two = indexOf(
+      'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: np, namespace: a}\n---\n' +
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np, namespace: a}\n',
+    );
+    assert.equal(two.size, 2);
+    assert.equal(two.get('NetworkPolicy', 'a', 'np')?.id.apiVersion, 'networking.k8s.io/v1');
+    assert.equal(two.get('NetworkPolicy', 'a', 'np', 'projectcalico.org')?.id.apiVersion, 'projectcalico.org/v3');
+    assert.equal(index.get('Deployment', 'shop', 'web', 'extensions'), undefined);
+  });
+
   it('Service -> pods, within its namespace only', () => {
     assert.deepEqual(names(index.selectedPods(index.get('Service', 'shop', 'web')!)), ['Deployment/web']);
   });

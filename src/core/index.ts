@@ -3,7 +3,7 @@
  * matching through an inverted label index, and the relations cross-resource rules ask for.
  * Building it is linear in the number of objects; each relation query touches only candidates.
  */
-import { isRecord, labelsOf, podTemplateOf, POD_BEARING_KINDS, str, type KubeObject } from './objects.js';
+import { apiGroup, isRecord, labelsOf, podTemplateOf, POD_BEARING_KINDS, str, type KubeObject } from './objects.js';
 import { anchorPair, matches, parseLabelSelector, parseMapSelector, type Selector } from './selectors.js';
 
 /** What the input can tell: `files` holds only what was given; `cluster` is complete. */
@@ -14,7 +14,9 @@ const POD_BEARING = new Set(POD_BEARING_KINDS);
 const key = (kind: string, ns: string | undefined, name: string) => `${kind}\u0000${ns ?? ''}\u0000${name}`;
 
 export class ObjectIndex {
-  private readonly byKey = new Map<string, KubeObject>();
+  /** Several API groups may share a kind name (Calico's and Kubernetes' NetworkPolicy). */
+  private readonly byKey = new Map<string, KubeObject[]>();
+  private count = 0;
   private readonly byKind = new Map<string, KubeObject[]>();
   /** namespace -> pod-bearing objects. */
   private readonly pods = new Map<string, KubeObject[]>();
@@ -31,7 +33,8 @@ export class ObjectIndex {
 
   add(obj: KubeObject): void {
     const { kind, namespace, name } = obj.id;
-    this.byKey.set(key(kind, namespace, name), obj);
+    push(this.byKey, key(kind, namespace, name), obj);
+    this.count++;
     push(this.byKind, kind, obj);
     if (namespace) this.namespacesSeen.add(namespace);
     if (kind === 'Namespace') this.namespacesSeen.add(name);
@@ -60,11 +63,17 @@ export class ObjectIndex {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.count;
   }
 
-  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byKey.get(key(kind, namespace, name));
+  /** The object of a kind, namespace and name; with several API groups for that kind, the one
+   *  of `group` if given, else a built-in Kubernetes group's (core, apps, *.k8s.io...). */
+  get(kind: string, namespace: string | undefined, name: string, group?: string): KubeObject | undefined {
+    const found = this.byKey.get(key(kind, namespace, name));
+    if (!found || found.length === 1)
+      return found?.[0] && (group === undefined || apiGroup(found[0].id.apiVersion) === group) ? found[0] : undefined;
+    if (group !== undefined) return found.find((o) => apiGroup(o.id.apiVersion) === group);
+    return found.find((o) => isBuiltinGroup(apiGroup(o.id.apiVersion))) ?? found[0];
   }
 
   ofKind(kind: string): readonly KubeObject[] {
@@ -195,6 +204,10 @@ export class ObjectIndex {
     });
     return out;
   }
+}
+
+function isBuiltinGroup(group: string): boolean {
+  return !group.includes('.') || group.endsWith('.k8s.io');
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
