@@ -1,6 +1,7 @@
 /** The `palisade` program: one file per command. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { complianceCommand } from './compliance.js';
 import { EXIT } from './io.js';
 import { pssCommand } from './pss.js';
 import { rulesCommand } from './rules.js';
@@ -18,6 +19,7 @@ export function program(): Command {
       .addCommand(scanCommand())
       .addCommand(rulesCommand())
       .addCommand(pssCommand())
+      .addCommand(complianceCommand())
   );
 }
 

@@ -20,13 +20,18 @@ import { buildReport, failingFindings, type Report } from '../report/model.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { BUILTIN_RULES } from '../rules/index.js';
-import { runScan, UsageError } from '../scan/run.js';
+import { runScan, UsageError, type ScanResult } from '../scan/run.js';
+import { rulesOfFramework } from '../compliance/evaluate.js';
+import { buildComplianceReport } from '../compliance/report.js';
+import { FRAMEWORK_IDS, type FrameworkId } from '../compliance/types.js';
+import { formatHtml } from '../report/html/index.js';
+import { parseFrameworks, runScanWithContext, type ScanContext } from './compliance.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { emit, EXIT, today, useColor } from './io.js';
 import { progress } from './progress.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ScanFlags {
@@ -48,6 +53,7 @@ interface ScanFlags {
   pssVersion?: string;
   color?: boolean;
   quiet?: boolean;
+  framework?: string;
 }
 
 const list = (s: string | undefined) =>
@@ -85,6 +91,10 @@ export function scanCommand(): Command {
       'Pod Security level for namespaces without PSA labels: privileged, baseline, restricted (default)',
     )
     .option('--pss-version <version>', 'Pod Security policy version for namespaces without PSA labels: latest (default) or v1.N')
+    .option(
+      '--framework <ids>',
+      `report only findings of rules mapped to these frameworks: ${[...FRAMEWORK_IDS, 'all'].join(', ')}`,
+    )
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-q, --quiet', 'print nothing on success (text output)')
@@ -127,10 +137,18 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
     if (!maxFileSize) return usage('--max-file-size must be a size such as 50Mi');
   }
 
-  let result;
+  let frameworks: FrameworkId[] | undefined;
+  try {
+    if (flags.framework !== undefined) frameworks = parseFrameworks(flags.framework);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+
+  let result: ScanResult & { context?: ScanContext };
   const bar = progress(!flags.quiet);
   try {
-    result = await runScan({
+    result = await (flags.output === 'html' ? runScanWithContext : runScan)({
       onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,
@@ -147,6 +165,14 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
     throw e;
   } finally {
     bar.done();
+  }
+  if (frameworks) {
+    const keep = new Set(frameworks.flatMap((f) => [...rulesOfFramework(f)]));
+    result = {
+      ...result,
+      findings: result.findings.filter((f) => keep.has(f.ruleId)),
+      active: result.active.filter((a) => keep.has(a.rule.meta.id)),
+    };
   }
 
   const report = buildReport(result, { showSuppressed: flags.showSuppressed, failOn: failOn === 'none' ? 'critical' : failOn });
@@ -172,7 +198,7 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   }
 
   const quietOk = flags.quiet && flags.output === 'text' && gate.length === 0 && !broken && !empty;
-  if (!quietOk) await emit(render(report, flags), flags.outputFile);
+  if (!quietOk) await emit(render(report, flags, result, frameworks), flags.outputFile);
   if (empty && !flags.allowEmpty)
     process.stderr.write('palisade: no Kubernetes object found in the inputs (use --allow-empty if that is expected)\n');
 
@@ -201,8 +227,24 @@ function withPssDefaults(config: PalisadeConfig, level: string | undefined, vers
   return { ...config, rules };
 }
 
-function render(report: Report, flags: ScanFlags): string {
+function render(
+  report: Report,
+  flags: ScanFlags,
+  result: ScanResult & { context?: ScanContext },
+  frameworks?: FrameworkId[],
+): string {
   switch (flags.output) {
+    case 'html':
+      return formatHtml(
+        buildComplianceReport({
+          scan: report,
+          allFindings: result.findings,
+          frameworks: frameworks ?? [...FRAMEWORK_IDS],
+          kinds: result.context?.kinds ?? new Map(),
+          exposure: result.context?.exposure,
+          date: today(),
+        }),
+      );
     case 'json':
       return formatJson(report);
     case 'sarif':

@@ -36,7 +36,7 @@ export default defineRule({
       'namespace scoping depends on labels the input does not hold counts.',
     controls: [
       { framework: 'cis-k8s', id: '5.3.2' },
-      { framework: 'nsa', id: 'network-policies' },
+      { framework: 'nsa', id: 'nsa-network-policies' },
       { framework: 'soc2', id: 'CC6.6' },
       { framework: 'pci-dss', id: '1.3.1' },
       { framework: 'pci-dss', id: '1.3.2' },

@@ -26,7 +26,7 @@ export default defineRule({
     },
     controls: [
       { framework: 'mitre', id: 'T1552.005' },
-      { framework: 'nsa', id: 'protecting-sensitive-cloud-infrastructure' },
+      { framework: 'nsa', id: 'nsa-network-cloud-infrastructure' },
     ],
     description:
       "From a pod, the cloud's instance metadata API (169.254.169.254) hands out the node's cloud credentials, kubelet " +

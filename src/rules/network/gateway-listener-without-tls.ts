@@ -27,7 +27,7 @@ export default defineRule({
       'keeps it end to end to the backend. TCP and UDP listeners carry protocols the Gateway cannot see into and are ' +
       'not reported.',
     controls: [
-      { framework: 'nsa', id: 'encryption' },
+      { framework: 'nsa', id: 'nsa-network-encryption' },
       { framework: 'soc2', id: 'CC6.7' },
       { framework: 'pci-dss', id: '4.2.1' },
       { framework: 'mitre', id: 'T1040' },

@@ -21,7 +21,7 @@ export default defineRule({
     targets: ['Ingress'],
     needs: 'object',
     controls: [
-      { framework: 'nsa', id: 'encryption' },
+      { framework: 'nsa', id: 'nsa-network-encryption' },
       { framework: 'soc2', id: 'CC6.7' },
       { framework: 'pci-dss', id: '4.2.1' },
       { framework: 'mitre', id: 'T1040' },

@@ -22,7 +22,7 @@ export default defineRule({
       },
     },
     controls: [
-      { framework: 'nsa', id: 'encryption' },
+      { framework: 'nsa', id: 'nsa-network-encryption' },
       { framework: 'soc2', id: 'CC6.7' },
       { framework: 'mitre', id: 'T1040' },
     ],

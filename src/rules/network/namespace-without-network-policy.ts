@@ -22,7 +22,7 @@ export default defineRule({
       'together, or suppress the finding for that namespace.',
     controls: [
       { framework: 'cis-k8s', id: '5.3.2' },
-      { framework: 'nsa', id: 'network-policies' },
+      { framework: 'nsa', id: 'nsa-network-policies' },
       { framework: 'soc2', id: 'CC6.6' },
     ],
     description:

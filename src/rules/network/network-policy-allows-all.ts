@@ -15,7 +15,7 @@ export default defineRule({
     targets: ['NetworkPolicy'],
     needs: 'object',
     controls: [
-      { framework: 'nsa', id: 'network-policies' },
+      { framework: 'nsa', id: 'nsa-network-policies' },
       { framework: 'soc2', id: 'CC6.6' },
     ],
     description:
