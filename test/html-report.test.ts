@@ -121,7 +121,7 @@ describe('HTML report in headless Chromium', { skip }, () => {
   });
 
   it('logs no errors, fetches nothing, and keeps a screenshot', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     assert.ok(existsSync(SCREENSHOT));
     assert.deepEqual(consoleErrors, []);
