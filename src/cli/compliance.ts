@@ -1,10 +1,7 @@
 /** `palisade compliance`: scan -> evaluate catalogs -> report per framework -> exit code. */
 import { Command, Option } from 'commander';
-import { activeRules, EMPTY_CONFIG, type PalisadeConfig } from '../core/config.js';
-import { Evaluation } from '../core/engine.js';
-import type { Finding } from '../core/finding.js';
-import type { KubeObject } from '../core/objects.js';
-import { exposureContext, type ExposureContext } from '../compliance/exposure.js';
+import { EMPTY_CONFIG, type PalisadeConfig } from '../core/config.js';
+import { exposureContext } from '../compliance/exposure.js';
 import {
   buildComplianceReport,
   formatComplianceJson,
@@ -13,12 +10,11 @@ import {
 } from '../compliance/report.js';
 import { FRAMEWORK_IDS, isFrameworkId, type FrameworkId } from '../compliance/types.js';
 import { ConfigError, findConfig, loadConfigFile, loadExceptionsFile } from '../load/config-file.js';
-import { loadSources } from '../load/files.js';
 import { formatHtml } from '../report/html/index.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { buildReport } from '../report/model.js';
 import { BUILTIN_RULES } from '../rules/index.js';
-import { resolvePositions, UsageError, type ScanOptions, type ScanResult } from '../scan/run.js';
+import { runScan, UsageError } from '../scan/run.js';
 import { emit, EXIT, today } from './io.js';
 import { progress } from './progress.js';
 
@@ -35,60 +31,6 @@ interface ComplianceFlags {
   allRules?: boolean;
   inlineSuppressions: boolean;
   quiet?: boolean;
-}
-
-/** What the compliance evaluation needs beyond a ScanResult: kinds seen and exposure. */
-export interface ScanContext {
-  kinds: Map<string, number>;
-  exposure: ExposureContext;
-}
-
-/**
- * runScan, plus the object kinds seen and the exposure context from the scan's index.
- * TODO: fold into runScan (src/scan/run.ts) once it returns its index and kind counts; until
- * then this mirrors it step by step.
- */
-export async function runScanWithContext(opts: ScanOptions): Promise<ScanResult & { context: ScanContext }> {
-  const { active, errors } = activeRules(opts.rules, opts.config, opts.selection ?? {});
-  if (errors.length > 0) throw new UsageError(errors.join('\n'));
-  const evaluation = new Evaluation({
-    rules: active,
-    inlineSuppressions: opts.inlineSuppressions ?? opts.config.inlineSuppressions ?? true,
-    exclusions: opts.config.exclude,
-    exceptions: [...opts.config.exceptions, ...(opts.exceptions ?? [])],
-    baseline: opts.baseline,
-    today: opts.today,
-  });
-  const kinds = new Map<string, number>();
-  const inputs = await loadSources(
-    opts.paths,
-    (o: KubeObject) => {
-      kinds.set(o.id.kind, (kinds.get(o.id.kind) ?? 0) + 1);
-      evaluation.add(o);
-    },
-    { maxFileSize: opts.maxFileSize ?? opts.config.maxFileSize, stdin: opts.stdin, onFile: opts.onFile },
-  );
-  const result = evaluation.finish();
-  resolvePositions(result.findings);
-  result.findings.sort(compareFindings);
-  return {
-    inputs,
-    findings: result.findings,
-    ruleErrors: result.ruleErrors,
-    objects: result.objects,
-    active,
-    expiredExceptions: result.expiredExceptions,
-    context: { kinds, exposure: exposureContext(evaluation.index) },
-  };
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.source.file.localeCompare(b.source.file) ||
-    (a.position?.line ?? a.source.line) - (b.position?.line ?? b.source.line) ||
-    (a.position?.column ?? 0) - (b.position?.column ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
 }
 
 /** Parses --framework: one id, a comma-separated list, or `all`. */
@@ -140,7 +82,7 @@ async function compliance(paths: string[], flags: ComplianceFlags): Promise<numb
   const bar = progress(!flags.quiet);
   let result;
   try {
-    result = await runScanWithContext({
+    result = await runScan({
       onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,
@@ -162,8 +104,8 @@ async function compliance(paths: string[], flags: ComplianceFlags): Promise<numb
     scan,
     allFindings: result.findings,
     frameworks,
-    kinds: result.context.kinds,
-    exposure: result.context.exposure,
+    kinds: result.kinds,
+    exposure: exposureContext(result.index),
     date: today(),
   });
   await emit(render(report, flags.output), flags.outputFile);

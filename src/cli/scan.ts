@@ -25,7 +25,8 @@ import { rulesOfFramework } from '../compliance/evaluate.js';
 import { buildComplianceReport } from '../compliance/report.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../compliance/types.js';
 import { formatHtml } from '../report/html/index.js';
-import { parseFrameworks, runScanWithContext, type ScanContext } from './compliance.js';
+import { exposureContext } from '../compliance/exposure.js';
+import { parseFrameworks } from './compliance.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { emit, EXIT, today, useColor } from './io.js';
@@ -145,10 +146,10 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
     throw e;
   }
 
-  let result: ScanResult & { context?: ScanContext };
+  let result: ScanResult;
   const bar = progress(!flags.quiet);
   try {
-    result = await (flags.output === 'html' ? runScanWithContext : runScan)({
+    result = await runScan({
       onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,
@@ -227,12 +228,7 @@ function withPssDefaults(config: PalisadeConfig, level: string | undefined, vers
   return { ...config, rules };
 }
 
-function render(
-  report: Report,
-  flags: ScanFlags,
-  result: ScanResult & { context?: ScanContext },
-  frameworks?: FrameworkId[],
-): string {
+function render(report: Report, flags: ScanFlags, result: ScanResult, frameworks?: FrameworkId[]): string {
   switch (flags.output) {
     case 'html':
       return formatHtml(
@@ -240,8 +236,8 @@ function render(
           scan: report,
           allFindings: result.findings,
           frameworks: frameworks ?? [...FRAMEWORK_IDS],
-          kinds: result.context?.kinds ?? new Map(),
-          exposure: result.context?.exposure,
+          kinds: result.kinds,
+          exposure: exposureContext(result.index),
           date: today(),
         }),
       );

@@ -9,6 +9,7 @@ import type { Path } from '../core/path.js';
 import type { Position } from '../core/position.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Exception } from '../core/suppress.js';
+import type { ObjectIndex } from '../core/index.js';
 import { loadSources, type InputRecord, type LoadOptions } from '../load/files.js';
 
 export interface ScanOptions extends LoadOptions {
@@ -31,6 +32,9 @@ export interface ScanResult {
   objects: number;
   active: ActiveRule[];
   expiredExceptions: Exception[];
+  /** The scan's index (relations for exposure and risk) and the count of objects per kind. */
+  index: ObjectIndex;
+  kinds: Map<string, number>;
 }
 
 export class UsageError extends Error {}
@@ -46,11 +50,19 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     baseline: opts.baseline,
     today: opts.today,
   });
-  const inputs = await loadSources(opts.paths, (o) => evaluation.add(o), {
-    maxFileSize: opts.maxFileSize ?? opts.config.maxFileSize,
-    stdin: opts.stdin,
-    onFile: opts.onFile,
-  });
+  const kinds = new Map<string, number>();
+  const inputs = await loadSources(
+    opts.paths,
+    (o) => {
+      kinds.set(o.id.kind, (kinds.get(o.id.kind) ?? 0) + 1);
+      evaluation.add(o);
+    },
+    {
+      maxFileSize: opts.maxFileSize ?? opts.config.maxFileSize,
+      stdin: opts.stdin,
+      onFile: opts.onFile,
+    },
+  );
   const result = evaluation.finish();
   resolvePositions(result.findings);
   result.findings.sort(compareFindings);
@@ -61,6 +73,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     objects: result.objects,
     active,
     expiredExceptions: result.expiredExceptions,
+    index: evaluation.index,
+    kinds,
   };
 }
 
