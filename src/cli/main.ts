@@ -6,6 +6,7 @@ import { EXIT } from './io.js';
 import { pssCommand } from './pss.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
+import { webhookCommand } from './webhook.js';
 
 export function program(): Command {
   return (
@@ -20,6 +21,7 @@ export function program(): Command {
       .addCommand(rulesCommand())
       .addCommand(pssCommand())
       .addCommand(complianceCommand())
+      .addCommand(webhookCommand())
   );
 }
 

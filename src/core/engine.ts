@@ -89,6 +89,7 @@ export class Evaluation {
       const { targets, needs } = ar.rule.meta;
       if (needs === 'index') {
         this.indexRules.push(ar);
+        for (const k of ar.rule.meta.related ?? []) this.indexKinds.add(k);
         if (targets === '*') this.allIndexed = true;
         else for (const k of targets) this.indexKinds.add(k);
       } else if (targets === '*') this.objectRulesAll.push(ar);

@@ -32,6 +32,9 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   /** 'object': decides from one object (runs anywhere, also at admission);
    *  'index': needs related objects from the scan's index. */
   needs: 'object' | 'index';
+  /** Kinds an index rule reads from the index besides its targets (e.g. the CRDs of secret
+   *  managers), so the engine keeps them. */
+  related?: readonly string[];
   /** Off unless enabled by config, `--rules` or `--all-rules`. */
   optIn?: boolean;
   /** What a cross-resource rule assumes about the input (shown in its docs). */

@@ -92,9 +92,14 @@ import replicasWithHpa from './scaling/replicas-with-hpa.js';
 import vpaBounds from './scaling/vpa-bounds.js';
 import vpaHpaConflict from './scaling/vpa-hpa-conflict.js';
 import vpaTargetMissing from './scaling/vpa-target-missing.js';
+import credentialsInEnv from './secrets/credentials-in-env.js';
+import secretPlaintextInManifest from './secrets/secret-plaintext-in-manifest.js';
+import secretViaEnv from './secrets/secret-via-env.js';
+import secretsWithoutExternalManager from './secrets/secrets-without-external-manager.js';
 import podAntiAffinity from './spreading/pod-anti-affinity.js';
 import spreadSelectorMismatch from './spreading/spread-selector-mismatch.js';
 import zoneSpread from './spreading/zone-spread.js';
+import storageclassEncryption from './storage/storageclass-encryption.js';
 import allowPrivilegeEscalation from './workload-security/allow-privilege-escalation.js';
 import automountServiceAccountToken from './workload-security/automount-service-account-token.js';
 import hostIpc from './workload-security/host-ipc.js';
@@ -198,9 +203,14 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   vpaBounds,
   vpaHpaConflict,
   vpaTargetMissing,
+  credentialsInEnv,
+  secretPlaintextInManifest,
+  secretViaEnv,
+  secretsWithoutExternalManager,
   podAntiAffinity,
   spreadSelectorMismatch,
   zoneSpread,
+  storageclassEncryption,
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   hostIpc,

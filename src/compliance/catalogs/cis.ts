@@ -407,9 +407,22 @@ export const CIS: Catalog = {
       '5.4',
       '5.4.1',
       'Prefer using Secrets as files over Secrets as environment variables',
-      'No Palisade rule checks secretKeyRef environment variables yet. ' + MANUAL,
+      'Secrets in environment variables leak through logs, crash dumps and child processes.',
+      [rule('secret-via-env', 'Reports secretKeyRef environment variables and envFrom secretRef sources.')],
     ),
-    control('5.4', '5.4.2', 'Consider external secret storage', 'A design decision about the secret store. ' + MANUAL),
+    control(
+      '5.4',
+      '5.4.2',
+      'Consider external secret storage',
+      'Secrets kept in an external store are not committed with manifests.',
+      [
+        rule(
+          'secret-plaintext-in-manifest',
+          'Reports Secret manifests with plaintext values that no external manager or encryption produces.',
+        ),
+        rule('secrets-without-external-manager', 'Reports Secrets not produced by an external secret manager (opt-in).'),
+      ],
+    ),
     control(
       '5.5',
       '5.5.1',

@@ -54,8 +54,9 @@ export const GDPR: Catalog = {
       'art32',
       'Art. 32(1)(a)',
       'Pseudonymisation and encryption of personal data',
-      'Encryption of personal data in transit (at rest and pseudonymisation are outside manifests).',
+      'Encryption of personal data in transit and, for volumes, at rest (pseudonymisation is outside manifests).',
       [
+        rule('storageclass-encryption', 'Volumes without encryption with customer-managed keys hold personal data at rest.'),
         rule('ingress-tls', 'An Ingress without TLS transmits personal data unencrypted.'),
         rule('ingress-ssl-redirect-disabled', 'Without the redirect clients may send personal data over plaintext HTTP.'),
         rule('gateway-listener-without-tls', 'A Gateway listener without TLS transmits personal data unencrypted.'),

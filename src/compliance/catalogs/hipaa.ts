@@ -79,8 +79,8 @@ export const HIPAA: Catalog = {
       '164.312',
       '164.312(a)(2)(iv)',
       'Encryption and decryption (addressable)',
-      'A mechanism to encrypt and decrypt ePHI at rest: etcd encryption, volume and database encryption are configured outside workload manifests. ' +
-        MANUAL,
+      'A mechanism to encrypt and decrypt ePHI at rest. Volume encryption is checked on StorageClasses; etcd and database encryption are configured elsewhere.',
+      [rule('storageclass-encryption', 'Reports StorageClasses whose volumes are not encrypted with customer-managed keys.')],
     ),
     control(
       '164.312',

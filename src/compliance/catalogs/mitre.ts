@@ -199,14 +199,23 @@ export const MITRE: Catalog = {
       'credential-access',
       'T1552.001',
       'Unsecured Credentials: Credentials In Files',
-      NOT_MANIFEST + 'No Palisade rule inspects credentials in ConfigMaps or images yet.',
+      'Adversaries search files for credentials.',
+      [
+        rule('secret-plaintext-in-manifest', 'Plaintext Secret manifests put credentials in files in the repository.'),
+        rule('credentials-in-env', 'Credentials written into env literals and ConfigMaps sit in manifest files.'),
+      ],
     ),
     control(
       'credential-access',
       'T1552.007',
       'Unsecured Credentials: Container API',
       'Adversaries read Secrets through the Kubernetes API.',
-      [rule('rbac-secrets-read', 'get, list or watch on Secrets reads credentials through the API.')],
+      [
+        rule('rbac-secrets-read', 'get, list or watch on Secrets reads credentials through the API.'),
+        rule('credentials-in-env', 'Env literals are readable by anyone who can read the pod spec through the API.'),
+        rule('secret-plaintext-in-manifest', 'Secrets applied from plaintext manifests are the values the API serves.'),
+        rule('secret-via-env', 'Secrets in environment variables appear in the container environment and pod inspection.'),
+      ],
     ),
     control(
       'discovery',

@@ -233,6 +233,16 @@ export const PCI_DSS: Catalog = {
       'All user access to system components is authenticated',
       'Authentication is API server configuration. ' + MANUAL,
     ),
+    control(
+      '8',
+      '8.3.2',
+      'Strong cryptography renders all authentication factors unreadable during transmission and storage',
+      'Authentication factors (passwords, keys, tokens) must not be stored readable.',
+      [
+        rule('secret-plaintext-in-manifest', 'Credentials in plaintext Secret manifests are stored readable in the repository.'),
+        rule('credentials-in-env', 'Credentials in env literals and ConfigMaps are stored readable in manifests and the API.'),
+      ],
+    ),
     control('8', '8.6.1', 'Interactive login with system or application accounts is managed', MANUAL),
     control(
       '10',

@@ -36,6 +36,13 @@ export const SOC2: Catalog = {
         rule('automount-service-account-token', 'Tokens mounted without need give workloads API access they do not use.'),
         rule('workload-not-covered-by-network-policy', 'Workloads without a NetworkPolicy have no network access restriction.'),
         rule('default-deny-missing', 'Without a default deny, network access is open unless restricted case by case.'),
+        rule(
+          'secret-plaintext-in-manifest',
+          'Credentials committed in plaintext are readable by everyone with repository access.',
+        ),
+        rule('credentials-in-env', 'Credentials in env literals and ConfigMaps bypass Secret access control.'),
+        rule('secrets-without-external-manager', 'Secrets not issued by a managed store escape its access control and audit.'),
+        rule('storageclass-encryption', 'Volumes without customer-managed encryption keys leave key control with the provider.'),
       ],
     ),
     control(
