@@ -332,3 +332,14 @@ describe('palisade rules', () => {
     assert.equal(palisade(['rules', 'explain', 'nope']).code, 2);
   });
 });
+
+describe('one config for scan and webhook', () => {
+  it('scan accepts (and leaves to the webhook) the webhook: section', () => {
+    const dir = tempDir({
+      'a.yaml': PRIVILEGED_POD,
+      '.palisade.yaml': 'failOn: critical\nwebhook:\n  defaults: {enforce: high}\n',
+    });
+    const r = palisade(['scan', '--rules', 'privileged-container', 'a.yaml'], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+  });
+});

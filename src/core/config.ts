@@ -35,7 +35,10 @@ export interface ConfigIssue {
 
 export const EMPTY_CONFIG: PalisadeConfig = { rules: {}, exclude: [], exceptions: [] };
 
+// `webhook` belongs to `palisade webhook serve`, which validates it; scans ignore it, so one
+// .palisade.yaml serves CI and the admission webhook alike.
 const TOP_KEYS = [
+  'webhook',
   'failOn',
   'allRules',
   'inlineSuppressions',
