@@ -70,31 +70,64 @@ const RELATION_KINDS = new Set([
   'Gateway',
 ]);
 
+/** How a rule list dispatches: computed once per list (a webhook evaluates every review with the
+ *  same list, so it must not pay for this per request). */
+interface Dispatch {
+  objectRules: Map<string, ActiveRule[]>;
+  objectRulesAll: ActiveRule[];
+  indexRules: ActiveRule[];
+  indexKinds: Set<string>;
+  allIndexed: boolean;
+}
+
+const dispatchCache = new WeakMap<readonly ActiveRule[], Dispatch>();
+
+function dispatchOf(rules: readonly ActiveRule[]): Dispatch {
+  const cached = dispatchCache.get(rules);
+  if (cached) return cached;
+  const d: Dispatch = {
+    objectRules: new Map(),
+    objectRulesAll: [],
+    indexRules: [],
+    indexKinds: new Set(RELATION_KINDS),
+    allIndexed: false,
+  };
+  for (const ar of rules) {
+    const { targets, needs } = ar.rule.meta;
+    if (needs === 'index') {
+      d.indexRules.push(ar);
+      for (const k of ar.rule.meta.related ?? []) d.indexKinds.add(k);
+      if (targets === '*') d.allIndexed = true;
+      else for (const k of targets) d.indexKinds.add(k);
+    } else if (targets === '*') d.objectRulesAll.push(ar);
+    else for (const k of targets) pushTo(d.objectRules, k, ar);
+  }
+  dispatchCache.set(rules, d);
+  return d;
+}
+
 export class Evaluation {
   readonly index: ObjectIndex;
   private readonly findings: Finding[] = [];
   private readonly ruleErrors: RuleError[] = [];
-  private readonly objectRules = new Map<string, ActiveRule[]>();
-  private readonly objectRulesAll: ActiveRule[] = [];
-  private readonly indexRules: ActiveRule[] = [];
-  private readonly indexKinds = new Set(RELATION_KINDS);
+  private readonly objectRules: Map<string, ActiveRule[]>;
+  private readonly objectRulesAll: ActiveRule[];
+  private readonly indexRules: ActiveRule[];
+  private readonly indexKinds: Set<string>;
   private readonly policy: SuppressionPolicy;
-  private allIndexed = false;
+  private readonly allIndexed: boolean;
   private objects = 0;
   private finished = false;
 
   constructor(private readonly config: EngineConfig) {
     this.index = new ObjectIndex(config.world ?? 'files');
-    for (const ar of config.rules) {
-      const { targets, needs } = ar.rule.meta;
-      if (needs === 'index') {
-        this.indexRules.push(ar);
-        for (const k of ar.rule.meta.related ?? []) this.indexKinds.add(k);
-        if (targets === '*') this.allIndexed = true;
-        else for (const k of targets) this.indexKinds.add(k);
-      } else if (targets === '*') this.objectRulesAll.push(ar);
-      else for (const k of targets) pushTo(this.objectRules, k, ar);
-    }
+    ({
+      objectRules: this.objectRules,
+      objectRulesAll: this.objectRulesAll,
+      indexRules: this.indexRules,
+      indexKinds: this.indexKinds,
+      allIndexed: this.allIndexed,
+    } = dispatchOf(config.rules));
     this.policy = {
       inline: config.inlineSuppressions ?? true,
       exclusions: config.exclusions ?? [],
@@ -167,8 +200,7 @@ export class Evaluation {
     let ignores: ReturnType<typeof inlineIgnores> | null = null;
     const report = (r: ReportInput) => {
       if (ignores === null) ignores = inlineIgnores(obj);
-      const fingerprint = fingerprintOf(meta.id, obj.id, r.path);
-      const finding: Finding = {
+      const finding = {
         ruleId: meta.id,
         severity: r.severity && !ar.severityFromConfig ? r.severity : ar.severity,
         category: meta.category,
@@ -179,8 +211,8 @@ export class Evaluation {
         controls: meta.controls,
         remediation: meta.remediation,
         fixable: typeof ar.rule.fix === 'function',
-        fingerprint,
-      };
+      } as Finding;
+      lazyFingerprint(finding, meta.id, obj, r.path);
       if (r.admission) finding.admission = r.admission;
       const suppression = suppressionFor(finding, ignores, this.policy);
       if (suppression) finding.suppression = suppression;
@@ -192,6 +224,20 @@ export class Evaluation {
       this.ruleErrors.push({ ruleId: meta.id, object: obj.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
+}
+
+/** A fingerprint is a sha256 per finding: computed on first read (baselines, reports), not for
+ *  findings nobody fingerprints (most admission reviews). */
+function lazyFingerprint(finding: Finding, ruleId: string, obj: KubeObject, path: ReportInput['path']): void {
+  Object.defineProperty(finding, 'fingerprint', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = fingerprintOf(ruleId, obj.id, path);
+      Object.defineProperty(finding, 'fingerprint', { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
 }
 
 /** Evaluates a complete list of objects. */
