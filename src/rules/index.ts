@@ -11,6 +11,74 @@ import selectorTemplateMismatch from './consistency/selector-template-mismatch.j
 import serviceAccountMissing from './consistency/service-account-missing.js';
 import serviceSelectsNothing from './consistency/service-selects-nothing.js';
 import serviceTargetPort from './consistency/service-target-port.js';
+import apiserverAdmissionAlwaysAdmit from './control-plane/apiserver-admission-always-admit.js';
+import apiserverAdmissionAlwaysPullImages from './control-plane/apiserver-admission-always-pull-images.js';
+import apiserverAdmissionDenyServiceExternalIps from './control-plane/apiserver-admission-deny-service-external-ips.js';
+import apiserverAdmissionEventRateLimit from './control-plane/apiserver-admission-event-rate-limit.js';
+import apiserverAdmissionNamespaceLifecycle from './control-plane/apiserver-admission-namespace-lifecycle.js';
+import apiserverAdmissionNodeRestriction from './control-plane/apiserver-admission-node-restriction.js';
+import apiserverAdmissionServiceAccount from './control-plane/apiserver-admission-service-account.js';
+import apiserverAnonymousAuth from './control-plane/apiserver-anonymous-auth.js';
+import apiserverAuditLogMaxage from './control-plane/apiserver-audit-log-maxage.js';
+import apiserverAuditLogMaxbackup from './control-plane/apiserver-audit-log-maxbackup.js';
+import apiserverAuditLogMaxsize from './control-plane/apiserver-audit-log-maxsize.js';
+import apiserverAuditLogPath from './control-plane/apiserver-audit-log-path.js';
+import apiserverAuditPolicyFile from './control-plane/apiserver-audit-policy-file.js';
+import apiserverAuthorizationAlwaysAllow from './control-plane/apiserver-authorization-always-allow.js';
+import apiserverAuthorizationNode from './control-plane/apiserver-authorization-node.js';
+import apiserverAuthorizationRbac from './control-plane/apiserver-authorization-rbac.js';
+import apiserverClientCaFile from './control-plane/apiserver-client-ca-file.js';
+import apiserverEncryptionProviderConfig from './control-plane/apiserver-encryption-provider-config.js';
+import apiserverEtcdCafile from './control-plane/apiserver-etcd-cafile.js';
+import apiserverEtcdClientCertificate from './control-plane/apiserver-etcd-client-certificate.js';
+import apiserverExternalAuthentication from './control-plane/apiserver-external-authentication.js';
+import apiserverKubeletCertificateAuthority from './control-plane/apiserver-kubelet-certificate-authority.js';
+import apiserverKubeletClientCertificate from './control-plane/apiserver-kubelet-client-certificate.js';
+import apiserverRequestTimeout from './control-plane/apiserver-request-timeout.js';
+import apiserverServiceAccountKeyFile from './control-plane/apiserver-service-account-key-file.js';
+import apiserverServiceAccountLookup from './control-plane/apiserver-service-account-lookup.js';
+import apiserverTlsCertificate from './control-plane/apiserver-tls-certificate.js';
+import apiserverTlsCipherSuites from './control-plane/apiserver-tls-cipher-suites.js';
+import apiserverTokenAuthFile from './control-plane/apiserver-token-auth-file.js';
+import auditPolicyExec from './control-plane/audit-policy-exec.js';
+import auditPolicyRequestBodies from './control-plane/audit-policy-request-bodies.js';
+import auditPolicySensitiveResources from './control-plane/audit-policy-sensitive-resources.js';
+import auditPolicyWorkloadChanges from './control-plane/audit-policy-workload-changes.js';
+import controlPlaneProfiling from './control-plane/control-plane-profiling.js';
+import controllerManagerBindAddress from './control-plane/controller-manager-bind-address.js';
+import controllerManagerRootCaFile from './control-plane/controller-manager-root-ca-file.js';
+import controllerManagerServiceAccountPrivateKeyFile from './control-plane/controller-manager-service-account-private-key-file.js';
+import controllerManagerTerminatedPodGcThreshold from './control-plane/controller-manager-terminated-pod-gc-threshold.js';
+import controllerManagerUseServiceAccountCredentials from './control-plane/controller-manager-use-service-account-credentials.js';
+import encryptionAescbc from './control-plane/encryption-aescbc.js';
+import encryptionAesgcm from './control-plane/encryption-aesgcm.js';
+import encryptionIdentityFirst from './control-plane/encryption-identity-first.js';
+import encryptionKeyAge from './control-plane/encryption-key-age.js';
+import encryptionKmsV1 from './control-plane/encryption-kms-v1.js';
+import encryptionSecretsNotCovered from './control-plane/encryption-secrets-not-covered.js';
+import etcdAutoTls from './control-plane/etcd-auto-tls.js';
+import etcdClientCertAuth from './control-plane/etcd-client-cert-auth.js';
+import etcdPeerAutoTls from './control-plane/etcd-peer-auto-tls.js';
+import etcdPeerClientCertAuth from './control-plane/etcd-peer-client-cert-auth.js';
+import etcdPeerTlsCertificate from './control-plane/etcd-peer-tls-certificate.js';
+import etcdTlsCertificate from './control-plane/etcd-tls-certificate.js';
+import kubeconfigBasicAuth from './control-plane/kubeconfig-basic-auth.js';
+import kubeconfigEmbeddedClientKey from './control-plane/kubeconfig-embedded-client-key.js';
+import kubeconfigStaticToken from './control-plane/kubeconfig-static-token.js';
+import kubeletAnonymousAuth from './control-plane/kubelet-anonymous-auth.js';
+import kubeletAuthorizationMode from './control-plane/kubelet-authorization-mode.js';
+import kubeletClientCaFile from './control-plane/kubelet-client-ca-file.js';
+import kubeletEventRecordQps from './control-plane/kubelet-event-record-qps.js';
+import kubeletMakeIptablesUtilChains from './control-plane/kubelet-make-iptables-util-chains.js';
+import kubeletPodPidsLimit from './control-plane/kubelet-pod-pids-limit.js';
+import kubeletProtectKernelDefaults from './control-plane/kubelet-protect-kernel-defaults.js';
+import kubeletReadOnlyPort from './control-plane/kubelet-read-only-port.js';
+import kubeletRotateCertificates from './control-plane/kubelet-rotate-certificates.js';
+import kubeletServingCertificate from './control-plane/kubelet-serving-certificate.js';
+import kubeletStreamingConnectionIdleTimeout from './control-plane/kubelet-streaming-connection-idle-timeout.js';
+import kubeletTlsCipherSuites from './control-plane/kubelet-tls-cipher-suites.js';
+import rotateKubeletServerCertificate from './control-plane/rotate-kubelet-server-certificate.js';
+import schedulerBindAddress from './control-plane/scheduler-bind-address.js';
 import hostPort from './exposure/host-port.js';
 import serviceExternalIps from './exposure/service-external-ips.js';
 import serviceLoadBalancerPublic from './exposure/service-load-balancer-public.js';
@@ -122,6 +190,74 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   serviceAccountMissing,
   serviceSelectsNothing,
   serviceTargetPort,
+  apiserverAdmissionAlwaysAdmit,
+  apiserverAdmissionAlwaysPullImages,
+  apiserverAdmissionDenyServiceExternalIps,
+  apiserverAdmissionEventRateLimit,
+  apiserverAdmissionNamespaceLifecycle,
+  apiserverAdmissionNodeRestriction,
+  apiserverAdmissionServiceAccount,
+  apiserverAnonymousAuth,
+  apiserverAuditLogMaxage,
+  apiserverAuditLogMaxbackup,
+  apiserverAuditLogMaxsize,
+  apiserverAuditLogPath,
+  apiserverAuditPolicyFile,
+  apiserverAuthorizationAlwaysAllow,
+  apiserverAuthorizationNode,
+  apiserverAuthorizationRbac,
+  apiserverClientCaFile,
+  apiserverEncryptionProviderConfig,
+  apiserverEtcdCafile,
+  apiserverEtcdClientCertificate,
+  apiserverExternalAuthentication,
+  apiserverKubeletCertificateAuthority,
+  apiserverKubeletClientCertificate,
+  apiserverRequestTimeout,
+  apiserverServiceAccountKeyFile,
+  apiserverServiceAccountLookup,
+  apiserverTlsCertificate,
+  apiserverTlsCipherSuites,
+  apiserverTokenAuthFile,
+  auditPolicyExec,
+  auditPolicyRequestBodies,
+  auditPolicySensitiveResources,
+  auditPolicyWorkloadChanges,
+  controlPlaneProfiling,
+  controllerManagerBindAddress,
+  controllerManagerRootCaFile,
+  controllerManagerServiceAccountPrivateKeyFile,
+  controllerManagerTerminatedPodGcThreshold,
+  controllerManagerUseServiceAccountCredentials,
+  encryptionAescbc,
+  encryptionAesgcm,
+  encryptionIdentityFirst,
+  encryptionKeyAge,
+  encryptionKmsV1,
+  encryptionSecretsNotCovered,
+  etcdAutoTls,
+  etcdClientCertAuth,
+  etcdPeerAutoTls,
+  etcdPeerClientCertAuth,
+  etcdPeerTlsCertificate,
+  etcdTlsCertificate,
+  kubeconfigBasicAuth,
+  kubeconfigEmbeddedClientKey,
+  kubeconfigStaticToken,
+  kubeletAnonymousAuth,
+  kubeletAuthorizationMode,
+  kubeletClientCaFile,
+  kubeletEventRecordQps,
+  kubeletMakeIptablesUtilChains,
+  kubeletPodPidsLimit,
+  kubeletProtectKernelDefaults,
+  kubeletReadOnlyPort,
+  kubeletRotateCertificates,
+  kubeletServingCertificate,
+  kubeletStreamingConnectionIdleTimeout,
+  kubeletTlsCipherSuites,
+  rotateKubeletServerCertificate,
+  schedulerBindAddress,
   hostPort,
   serviceExternalIps,
   serviceLoadBalancerPublic,

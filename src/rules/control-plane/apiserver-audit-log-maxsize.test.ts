@@ -1,0 +1,53 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './apiserver-audit-log-maxsize.js';
+
+const pod = (...flags: string[]) => `
+apiVersion: v1
+kind: Pod
+metadata: {name: kube-apiserver, namespace: kube-system}
+spec:
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.0
+    command:
+    - kube-apiserver
+${flags.map((f) => `    - ${f}`).join('\n')}
+`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'at the minimum', yaml: pod('--audit-log-path=/var/log/audit.log', '--audit-log-maxsize=100') },
+    { name: 'no log file (another rule reports it)', yaml: pod('--audit-log-maxsize=1') },
+    { name: 'log to standard output', yaml: pod('--audit-log-path=-') },
+    {
+      name: 'lower minimum by option',
+      yaml: pod('--audit-log-path=/var/log/audit.log', '--audit-log-maxsize=1'),
+      options: { minSizeMB: 1 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'log file without --audit-log-maxsize',
+      doc: true,
+      yaml: pod('--audit-log-path=/var/log/kubernetes/audit.log'),
+      findings: [{ path: 'spec.containers[0].command', message: '--audit-log-maxsize is not set (want at least 100)' }],
+    },
+    {
+      name: 'below the minimum, "--flag value" form',
+      yaml: pod('--audit-log-path=/var/log/audit.log', '--audit-log-maxsize', '"1"'),
+      findings: [{ path: 'spec.containers[0].command[3]', message: 'is below 100' }],
+    },
+    {
+      name: 'not a number (kubeadm)',
+      yaml: `
+apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+apiServer:
+  extraArgs:
+  - {name: audit-log-path, value: /var/log/audit.log}
+  - {name: audit-log-maxsize, value: lots}
+`,
+      findings: [{ path: 'apiServer.extraArgs[1].value', message: 'not a whole number' }],
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './apiserver-tls-certificate.js';
+
+const pod = (...flags: string[]) => `
+apiVersion: v1
+kind: Pod
+metadata: {name: kube-apiserver, namespace: kube-system}
+spec:
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.0
+    command:
+    - kube-apiserver
+${flags.map((f) => `    - ${f}`).join('\n')}
+`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'set', yaml: pod('--tls-cert-file=/etc/kubernetes/pki/x.crt', '--tls-private-key-file=/etc/kubernetes/pki/x.key') },
+    {
+      name: 'kubeadm v1beta4 extraArgs',
+      yaml: `
+apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+apiServer:
+  extraArgs:
+  - {name: tls-cert-file, value: /etc/kubernetes/pki/x.crt}
+  - {name: tls-private-key-file, value: /etc/kubernetes/pki/x.key}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'not set',
+      doc: true,
+      yaml: pod('--secure-port=6443'),
+      findings: [{ path: 'spec.containers[0].command', message: '--tls-cert-file' }],
+    },
+    {
+      name: 'empty value',
+      yaml: pod('--tls-cert-file=', '--tls-private-key-file=/etc/kubernetes/pki/x.key'),
+      findings: [{ path: 'spec.containers[0].command[1]', message: 'is set to an empty value' }],
+    },
+  ],
+});
