@@ -343,3 +343,28 @@ describe('one config for scan and webhook', () => {
     assert.equal(r.code, 1, r.stderr);
   });
 });
+
+describe('rules that judge ages', () => {
+  it('get today from the CLI: an old encryption key is reported with maxKeyAgeDays', () => {
+    const enc = `apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - secretbox:
+          keys:
+            - name: key-20200101
+              secret: c2VjcmV0IGlzIHNlY3VyZSwgb3IgaXMgaXQ/IG5vdCByZWFsbHkgb2s=
+      - identity: {}
+`;
+    const dir = tempDir({
+      'enc.yaml': enc,
+      '.palisade.yaml': 'rules:\n  encryption-key-age:\n    options: {maxKeyAgeDays: 90}\n',
+    });
+    const r = palisade(['scan', '-o', 'json', '--rules', 'encryption-key-age', 'enc.yaml'], { cwd: dir });
+    const json = JSON.parse(r.stdout) as JsonResult;
+    assert.equal(json.errors.length, 0);
+    assert.equal(json.findings.length, 1, r.stdout);
+    assert.match(json.findings[0]!.message, /key-20200101/);
+  });
+});
