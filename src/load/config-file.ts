@@ -31,7 +31,8 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-async function readYamlDocument(file: string): Promise<RawDocument | undefined> {
+/** One YAML document from a config-like file; every problem is a ConfigError with file:line. */
+export async function readYamlDocument(file: string): Promise<RawDocument | undefined> {
   let buf: Buffer;
   try {
     buf = await readFile(file);
@@ -50,7 +51,8 @@ async function readYamlDocument(file: string): Promise<RawDocument | undefined> 
   return doc;
 }
 
-function describeIssues(file: string, doc: RawDocument, issues: ConfigIssue[]): string[] {
+/** Config issues as `file:line: message (path)`. */
+export function describeIssues(file: string, doc: RawDocument, issues: ConfigIssue[]): string[] {
   const positions = doc.locate(issues.map((i) => i.path));
   return issues.map((i, n) => {
     const where = i.path.length ? ` (${formatPath(i.path)})` : '';

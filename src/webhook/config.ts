@@ -3,13 +3,11 @@
  * the webhook judges with the same rule settings as CI, plus a `webhook:` section (policy.ts).
  * Every problem is reported with its line, and any problem stops the server from starting.
  */
-import { readFile } from 'node:fs/promises';
 import { EMPTY_CONFIG, parseConfig, type ConfigIssue, type PalisadeConfig } from '../core/config.js';
 import { isRecord } from '../core/objects.js';
-import { formatPath } from '../core/path.js';
 import type { AnyRule } from '../core/rule.js';
-import { decodeText } from '../load/files.js';
-import { parseYaml, type RawDocument } from '../load/yaml.js';
+import { ConfigError, describeIssues, readYamlDocument } from '../load/config-file.js';
+import type { RawDocument } from '../load/yaml.js';
 import { runsAtAdmission } from './admit.js';
 import { DEFAULT_POLICY, parsePolicy, type WebhookPolicy } from './policy.js';
 
@@ -44,28 +42,14 @@ export function parseWebhookConfig(
 
 export async function loadWebhookConfig(file: string | undefined, rules: readonly AnyRule[]): Promise<WebhookConfig> {
   if (!file) return { config: { ...EMPTY_CONFIG }, policy: DEFAULT_POLICY };
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch (e) {
-    throw new WebhookConfigError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  const { text, error } = decodeText(buf);
-  if (text === undefined) throw new WebhookConfigError(`${file}: ${error ?? 'cannot decode'}`);
   let doc: RawDocument | undefined;
-  for (const ev of parseYaml(text)) {
-    if (ev.kind === 'error') throw new WebhookConfigError(`${file}:${ev.error.line}: ${ev.error.message}`);
-    if (doc) throw new WebhookConfigError(`${file}:${ev.doc.line}: expected one YAML document`);
-    doc = ev.doc;
+  try {
+    doc = await readYamlDocument(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new WebhookConfigError(e.message);
+    throw e;
   }
   const { value, issues } = parseWebhookConfig(doc?.value, rules, file);
-  if (issues.length > 0 && doc) {
-    const at = doc.locate(issues.map((i) => i.path));
-    throw new WebhookConfigError(
-      issues
-        .map((i, n) => `${file}:${at[n]?.line ?? doc.line}: ${i.message}${i.path.length ? ` (${formatPath(i.path)})` : ''}`)
-        .join('\n'),
-    );
-  }
+  if (issues.length > 0 && doc) throw new WebhookConfigError(describeIssues(file, doc, issues).join('\n'));
   return value;
 }
