@@ -200,7 +200,7 @@ export class Evaluation {
     let ignores: ReturnType<typeof inlineIgnores> | null = null;
     const report = (r: ReportInput) => {
       if (ignores === null) ignores = inlineIgnores(obj);
-      const finding = {
+      const fields: Omit<Finding, 'fingerprint'> = {
         ruleId: meta.id,
         severity: r.severity && !ar.severityFromConfig ? r.severity : ar.severity,
         category: meta.category,
@@ -211,8 +211,8 @@ export class Evaluation {
         controls: meta.controls,
         remediation: meta.remediation,
         fixable: typeof ar.rule.fix === 'function',
-      } as Finding;
-      lazyFingerprint(finding, meta.id, obj, r.path);
+      };
+      const finding = new LazyFinding(fields, obj) as unknown as Finding;
       if (r.admission) finding.admission = r.admission;
       const suppression = suppressionFor(finding, ignores, this.policy);
       if (suppression) finding.suppression = suppression;
@@ -226,18 +226,21 @@ export class Evaluation {
   }
 }
 
-/** A fingerprint is a sha256 per finding: computed on first read (baselines, reports), not for
- *  findings nobody fingerprints (most admission reviews). */
-function lazyFingerprint(finding: Finding, ruleId: string, obj: KubeObject, path: ReportInput['path']): void {
-  Object.defineProperty(finding, 'fingerprint', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = fingerprintOf(ruleId, obj.id, path);
-      Object.defineProperty(finding, 'fingerprint', { value, enumerable: true, writable: false, configurable: false });
-      return value;
-    },
-  });
+/** A finding whose fingerprint (a sha256) is computed on first read: baselines and reports read
+ *  it, admission reviews mostly do not. A prototype getter keeps findings fast, plain-shaped
+ *  objects (a per-object accessor would not). Reporters copy the fields they need. */
+class LazyFinding {
+  declare ruleId: string;
+  private fp?: string;
+  constructor(
+    fields: Omit<Finding, 'fingerprint'>,
+    private readonly obj: KubeObject,
+  ) {
+    Object.assign(this, fields);
+  }
+  get fingerprint(): string {
+    return (this.fp ??= fingerprintOf(this.ruleId, this.obj.id, (this as unknown as Finding).path));
+  }
 }
 
 /** Evaluates a complete list of objects. */
