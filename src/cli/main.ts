@@ -6,6 +6,7 @@ import { EXIT } from './io.js';
 import { pssCommand } from './pss.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
+import { secretsCommand } from './secrets.js';
 import { webhookCommand } from './webhook.js';
 
 export function program(): Command {
@@ -22,6 +23,7 @@ export function program(): Command {
       .addCommand(pssCommand())
       .addCommand(complianceCommand())
       .addCommand(webhookCommand())
+      .addCommand(secretsCommand())
   );
 }
 
