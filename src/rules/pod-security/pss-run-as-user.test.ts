@@ -1,18 +1,13 @@
 import { ruleTester } from '../../testing/rule-tester.js';
+import { pssCases } from './pss-cases.js';
 import rule from './pss-run-as-user.js';
 
-const COMPLIANT = `
-apiVersion: v1
-kind: Pod
-metadata: {name: p, namespace: ns}
-spec:
-  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
-  containers:
-  - name: app
-    image: app:1
-    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
-`;
-const VIOLATING = `
+ruleTester(
+  rule,
+  pssCases({
+    level: 'restricted',
+    message: 'runAsUser=0',
+    violating: `
 apiVersion: v1
 kind: Pod
 metadata: {name: p, namespace: ns}
@@ -22,60 +17,6 @@ spec:
   - name: app
     image: app:1
     securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
-`;
-
-ruleTester(rule, {
-  valid: [
-    { name: 'a pod that meets the restricted profile', yaml: COMPLIANT },
-    { name: 'the privileged level forbids nothing', yaml: VIOLATING, options: { level: 'privileged' } },
-    {
-      name: 'a labelled namespace that enforces only privileged decides, not the options',
-      yaml: `
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: team
-  labels: {pod-security.kubernetes.io/enforce: privileged}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: p, namespace: team}
-spec:
-  securityContext: {runAsNonRoot: true, runAsUser: 0, seccompProfile: {type: RuntimeDefault}}
-  containers:
-  - name: app
-    image: app:1
-    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
 `,
-    },
-  ],
-  invalid: [
-    {
-      name: 'forbidden at the restricted level',
-      doc: true,
-      yaml: VIOLATING,
-      findings: [{ path: 'spec', message: 'runAsUser=0' }],
-    },
-    {
-      name: 'a namespace enforcing restricted rejects it at admission',
-      yaml: `
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: team
-  labels: {pod-security.kubernetes.io/enforce: restricted}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: p, namespace: team}
-spec:
-  securityContext: {runAsNonRoot: true, runAsUser: 0, seccompProfile: {type: RuntimeDefault}}
-  containers:
-  - name: app
-    image: app:1
-    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
-`,
-      findings: [{ path: 'spec', message: 'would be rejected at admission: namespace "team" enforces restricted:latest' }],
-    },
-  ],
-});
+  }),
+);
