@@ -368,3 +368,42 @@ resources:
     assert.match(json.findings[0]!.message, /key-20200101/);
   });
 });
+
+describe('--scope', () => {
+  it('cluster: a complete export lets cross-resource rules conclude "missing"', () => {
+    // A Service alone in its namespace: with files it may select pods defined elsewhere.
+    const svc =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: ns}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n';
+    const dir = tempDir({ 'svc.yaml': svc });
+    const files = palisade(['scan', '--no-config', '-o', 'json', '--rules', 'service-selects-nothing', dir]);
+    assert.equal((JSON.parse(files.stdout) as JsonResult).findings.length, 0);
+    const cluster = palisade([
+      'scan',
+      '--no-config',
+      '-o',
+      'json',
+      '--rules',
+      'service-selects-nothing',
+      '--scope',
+      'cluster',
+      dir,
+    ]);
+    const json = JSON.parse(cluster.stdout) as JsonResult;
+    assert.equal(json.findings.length, 1);
+    assert.match(json.findings[0]!.message, /selects no pods: nothing in namespace ns runs pods labelled/);
+    assert.equal(palisade(['scan', '--no-config', '--scope', 'world', dir]).code, 2);
+  });
+});
+
+describe('usage errors of any command exit 2', () => {
+  for (const args of [
+    ['scan', '-o', 'xml', 'examples'],
+    ['scan', '--no-such-flag'],
+    ['pss', '-o', 'yaml'],
+    ['rules', 'explain'],
+    ['compliance', '--framework'],
+  ]) {
+    it(args.join(' '), () => assert.equal(palisade(args).code, 2));
+  }
+  it('--help exits 0', () => assert.equal(palisade(['scan', '--help']).code, 0));
+});

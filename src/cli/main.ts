@@ -10,21 +10,27 @@ import { secretsCommand } from './secrets.js';
 import { webhookCommand } from './webhook.js';
 
 export function program(): Command {
-  return (
-    new Command('palisade')
-      .description('Keeps Kubernetes workloads secure, reliable and compliant')
-      .version(VERSION, '-V, --version')
-      .showHelpAfterError()
-      // Program options only before the command: `palisade pss --version v1.30` is pss's option.
-      .enablePositionalOptions()
-      .exitOverride()
-      .addCommand(scanCommand())
-      .addCommand(rulesCommand())
-      .addCommand(pssCommand())
-      .addCommand(complianceCommand())
-      .addCommand(webhookCommand())
-      .addCommand(secretsCommand())
-  );
+  const root = new Command('palisade')
+    .description('Keeps Kubernetes workloads secure, reliable and compliant')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    // Program options only before the command: `palisade pss --version v1.30` is pss's option.
+    .enablePositionalOptions()
+    .exitOverride()
+    .addCommand(scanCommand())
+    .addCommand(rulesCommand())
+    .addCommand(pssCommand())
+    .addCommand(complianceCommand())
+    .addCommand(webhookCommand())
+    .addCommand(secretsCommand());
+  // Commands added with addCommand do not inherit exitOverride: without this, a bad option of a
+  // subcommand (`scan -o xml`) would exit 1, which reads as "findings", instead of 2.
+  const override = (cmd: Command): void => {
+    cmd.exitOverride().showHelpAfterError();
+    cmd.commands.forEach(override);
+  };
+  override(root);
+  return root;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -51,6 +51,7 @@ interface ScanFlags {
   showSuppressed?: boolean;
   maxFileSize?: string;
   pssLevel?: string;
+  scope: 'files' | 'cluster';
   pssVersion?: string;
   color?: boolean;
   quiet?: boolean;
@@ -86,6 +87,14 @@ export function scanCommand(): Command {
       'ignore palisade.dev/ignore annotations (for gates where editors must not exempt themselves)',
     )
     .option('--show-suppressed', 'include suppressed findings in the report')
+    .addOption(
+      new Option(
+        '--scope <scope>',
+        'files: the input is part of what runs; cluster: a complete cluster export (rules may conclude "missing")',
+      )
+        .choices(['files', 'cluster'])
+        .default('files'),
+    )
     .option('--max-file-size <size>', 'largest file read, e.g. 50Mi')
     .option(
       '--pss-level <level>',
@@ -150,6 +159,7 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   const bar = progress(!flags.quiet);
   try {
     result = await runScan({
+      world: flags.scope,
       onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,

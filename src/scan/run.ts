@@ -9,7 +9,7 @@ import type { Path } from '../core/path.js';
 import type { Position } from '../core/position.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Exception } from '../core/suppress.js';
-import type { ObjectIndex } from '../core/index.js';
+import type { ObjectIndex, World } from '../core/index.js';
 import { loadSources, type InputRecord, type LoadOptions } from '../load/files.js';
 
 export interface ScanOptions extends LoadOptions {
@@ -22,6 +22,9 @@ export interface ScanOptions extends LoadOptions {
   baseline?: ReadonlySet<string>;
   /** YYYY-MM-DD (exception expiry). */
   today: string;
+  /** `files` (default): only what was given; `cluster`: the input is a complete cluster export,
+   *  so cross-resource rules may conclude that something is missing. */
+  world?: World;
 }
 
 export interface ScanResult {
@@ -44,6 +47,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   if (errors.length > 0) throw new UsageError(errors.join('\n'));
   const evaluation = new Evaluation({
     rules: active,
+    world: opts.world,
     inlineSuppressions: opts.inlineSuppressions ?? opts.config.inlineSuppressions ?? true,
     exclusions: opts.config.exclude,
     exceptions: [...opts.config.exceptions, ...(opts.exceptions ?? [])],
