@@ -3,8 +3,8 @@
 import { SecretsError } from '../format.js';
 import type { KeyProvider } from './types.js';
 
-export const SUPPORTED = ['local'] as const;
-const PLANNED = ['pkcs11', 'azure-keyvault'];
+export const SUPPORTED = ['local', 'pkcs11'] as const;
+const PLANNED = ['azure-keyvault'];
 
 export async function providerFromSpec(spec: string): Promise<KeyProvider> {
   const i = spec.indexOf(':');
@@ -15,6 +15,11 @@ export async function providerFromSpec(spec: string): Promise<KeyProvider> {
       if (!arg) throw new SecretsError(`--key local:KEYFILE needs a key file`);
       const { loadLocalProvider } = await import('./local.js');
       return loadLocalProvider(arg);
+    }
+    case 'pkcs11': {
+      if (!arg) throw new SecretsError(`--key pkcs11:module=PATH;token=LABEL;key=LABEL needs module, token and key`);
+      const { loadPkcs11Provider } = await import('./pkcs11.js');
+      return loadPkcs11Provider(arg);
     }
     default:
       throw new SecretsError(
