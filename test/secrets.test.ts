@@ -225,7 +225,7 @@ describe('secrets: CLI', () => {
     assert.match(r.stderr, /--key pkcs11:x: .*syntax: pkcs11:module=/);
     r = palisade(['secrets', 'decrypt', f, '--key', 'azure-keyvault:https://vault.example/keys/k']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /not implemented yet/);
+    assert.match(r.stderr, /vault.example is not a Key Vault/);
     r = palisade(['secrets', 'decrypt', f, '--key', `local:${key}`, '--in-place']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(f, 'utf8'), /password: cGFzcw==/);

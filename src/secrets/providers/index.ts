@@ -3,8 +3,8 @@
 import { SecretsError } from '../format.js';
 import type { KeyProvider } from './types.js';
 
-export const SUPPORTED = ['local', 'pkcs11'] as const;
-const PLANNED = ['azure-keyvault'];
+export const SUPPORTED = ['local', 'pkcs11', 'azure-keyvault'] as const;
+const PLANNED: string[] = [];
 
 export async function providerFromSpec(spec: string): Promise<KeyProvider> {
   const i = spec.indexOf(':');
@@ -20,6 +20,11 @@ export async function providerFromSpec(spec: string): Promise<KeyProvider> {
       if (!arg) throw new SecretsError(`--key pkcs11:module=PATH;token=LABEL;key=LABEL needs module, token and key`);
       const { loadPkcs11Provider } = await import('./pkcs11.js');
       return loadPkcs11Provider(arg);
+    }
+    case 'azure-keyvault': {
+      if (!arg) throw new SecretsError(`--key azure-keyvault:https://VAULT.vault.azure.net/keys/NAME needs a key URL`);
+      const { loadAzureKeyVaultProvider } = await import('./azure-keyvault.js');
+      return loadAzureKeyVaultProvider(arg);
     }
     default:
       throw new SecretsError(
