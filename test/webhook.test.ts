@@ -72,7 +72,12 @@ const boom = defineRule({
 
 async function serve(
   webhook: Record<string, unknown> = {},
-  o: { rules?: readonly AnyRule[]; tlsDir?: string; clientCa?: string } = {},
+  o: {
+    rules?: readonly AnyRule[];
+    tlsDir?: string;
+    clientCa?: string;
+    namespaceOf?: (name: string) => Record<string, unknown> | undefined;
+  } = {},
 ): Promise<Running> {
   const rules = o.rules ?? BUILTIN_RULES;
   const { value, issues } = parseWebhookConfig({ webhook }, rules, 'test');
@@ -82,7 +87,13 @@ async function serve(
     host: '127.0.0.1',
     port: 0,
     tls: { cert: path.join(o.tlsDir ?? dir, 'tls.crt'), key: path.join(o.tlsDir ?? dir, 'tls.key'), clientCa: o.clientCa },
-    admitter: new Admitter({ rules, config: value.config, policy: value.policy, today: () => '2026-06-01' }),
+    admitter: new Admitter({
+      rules,
+      config: value.config,
+      policy: value.policy,
+      today: () => '2026-06-01',
+      namespaceOf: o.namespaceOf,
+    }),
     metrics,
     limits: value.policy.limits,
     failureMode: value.policy.failureMode,
@@ -164,7 +175,15 @@ interface ReviewResponse {
 let uidCounter = 0;
 function review(
   object: Record<string, unknown>,
-  o: { operation?: string; version?: string; namespace?: string; dryRun?: boolean; subResource?: string; username?: string } = {},
+  o: {
+    operation?: string;
+    version?: string;
+    namespace?: string;
+    dryRun?: boolean;
+    subResource?: string;
+    username?: string;
+    oldObject?: Record<string, unknown>;
+  } = {},
 ): string {
   const meta = (object.metadata ?? {}) as { name?: string; namespace?: string };
   const [group, version] = String(object.apiVersion).includes('/')
@@ -183,7 +202,7 @@ function review(
       operation: o.operation ?? 'CREATE',
       userInfo: { username: o.username ?? 'alice', groups: ['system:authenticated'] },
       object: o.operation === 'DELETE' ? null : object,
-      oldObject: o.operation === 'UPDATE' || o.operation === 'DELETE' ? object : null,
+      oldObject: o.operation === 'UPDATE' || o.operation === 'DELETE' ? (o.oldObject ?? object) : null,
       dryRun: o.dryRun ?? false,
     },
   });
@@ -303,11 +322,26 @@ describe('webhook: validate', () => {
     const sub = await admit(s.port, '/validate', review(PRIVILEGED, { operation: 'UPDATE', subResource: 'status' }));
     assert.equal(sub.response.allowed, true);
     assert.equal(sub.response.auditAnnotations?.decision, 'skipped');
-    assert.equal((await admit(s.port, '/validate', review(PRIVILEGED, { operation: 'UPDATE' }))).response.allowed, false);
+    const fresh = await admit(
+      s.port,
+      '/validate',
+      review(PRIVILEGED, { operation: 'UPDATE', oldObject: { ...GOOD, metadata: PRIVILEGED.metadata } }),
+    );
+    assert.equal(fresh.response.allowed, false, 'an UPDATE that makes the pod privileged is denied');
     const before = await findingCount(s.port, 'privileged-container');
     const dry = await admit(s.port, '/validate', review(PRIVILEGED, { dryRun: true }));
     assert.equal(dry.response.allowed, false);
     assert.equal(await findingCount(s.port, 'privileged-container'), before);
+  });
+
+  it('on UPDATE, warns about findings the stored object already had instead of denying them (unless configured)', async () => {
+    const same = await admit(s.port, '/validate', review(PRIVILEGED, { operation: 'UPDATE' }));
+    assert.equal(same.response.allowed, true, 'relabelling a legacy privileged pod is not denied');
+    assert.ok(same.response.warnings?.some((w) => w.includes('[privileged-container]')));
+    const strict = await serve({ existingFindingsOnUpdate: 'enforce' });
+    const denied = await admit(strict.port, '/validate', review(PRIVILEGED, { operation: 'UPDATE' }));
+    assert.equal(denied.response.allowed, false);
+    assert.match(denied.response.status?.message ?? '', /privileged-container/);
   });
 
   it('exposes Prometheus metrics by operation, kind and decision, and findings by rule', async () => {
@@ -541,6 +575,57 @@ describe('webhook: TLS', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+describe('webhook: namespaces from the namespace cache', () => {
+  const ns = (name: string, labels: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels },
+  });
+  const known: Record<string, Record<string, unknown>> = {
+    legacy: ns('legacy', { 'palisade.dev/enforce': 'none', 'palisade.dev/warn': 'high' }),
+    strict: ns('strict', { 'pod-security.kubernetes.io/enforce': 'restricted' }),
+    open: ns('open', { 'pod-security.kubernetes.io/enforce': 'privileged' }),
+  };
+  let s: Running;
+  before(async () => {
+    s = await serve({}, { namespaceOf: (name) => known[name] });
+  });
+  const findingsOf = (r: ReviewResponse) =>
+    (JSON.parse(r.response.auditAnnotations?.findings ?? '[]') as { rule: string }[]).map((f) => f.rule);
+  /** Passes every generic rule, but runs with the runtime's default seccomp profile (unset). */
+  const NO_SECCOMP = (namespace: string) =>
+    pod('noseccomp', [container('app', { securityContext: { ...HARDENED, seccompProfile: undefined } })], namespace);
+
+  it('lets a palisade.dev/enforce label override the enforce threshold', async () => {
+    const r = await admit(s.port, '/validate', review({ ...PRIVILEGED, metadata: { name: 'p', namespace: 'legacy' } }));
+    assert.equal(r.response.allowed, true);
+    assert.ok(
+      r.response.warnings?.some((w) => w.includes('[privileged-container]')),
+      'still warned (warn: high)',
+    );
+    const other = await admit(s.port, '/validate', review({ ...PRIVILEGED, metadata: { name: 'p', namespace: 'elsewhere' } }));
+    assert.equal(other.response.allowed, false, 'an unknown namespace gets the defaults');
+  });
+
+  it("judges Pod Security Standards at the namespace's pod-security.kubernetes.io level", async () => {
+    const strict = await admit(s.port, '/validate', review(NO_SECCOMP('strict')));
+    assert.ok(findingsOf(strict).includes('pss-seccomp-profile-restricted'), JSON.stringify(findingsOf(strict)));
+    // Pod Security Admission itself rejects it; palisade says so (its own thresholds decide its verdict).
+    assert.ok(
+      strict.response.warnings?.some((w) => /would be rejected at admission/.test(w)),
+      strict.response.warnings?.join('\n'),
+    );
+    const open = await admit(s.port, '/validate', review(NO_SECCOMP('open')));
+    assert.ok(!findingsOf(open).includes('pss-seccomp-profile-restricted'), 'privileged level allows it');
+    assert.equal(open.response.allowed, true);
+  });
+
+  it('without the Namespace, judges at the configured level (restricted by default), like a scan of the file alone', async () => {
+    const r = await admit(s.port, '/validate', review(NO_SECCOMP('elsewhere')));
+    assert.ok(findingsOf(r).includes('pss-seccomp-profile-restricted'));
+  });
+});
+
 describe('webhook: parity with palisade scan', () => {
   it('gives every bundled example object the findings the engine gives it (rules that run at admission)', async () => {
     const objects: KubeObject[] = [];
@@ -550,7 +635,13 @@ describe('webhook: parity with palisade scan', () => {
     const engine = evaluate(objects, { rules: active.filter((ar) => runsAtAdmission(ar.rule)), today: '2026-06-01' });
     assert.deepEqual(engine.ruleErrors, []);
     const key = (f: { rule: string; severity: string; path: string }) => `${f.rule} ${f.severity} ${f.path}`;
-    const s = await serve({ defaults: { enforce: 'none', warn: 'info', audit: 'info' }, exempt: { namespaces: [] } });
+    // The webhook learns namespaces from its namespace cache; here, from the examples, as scan does.
+    const namespaces = new Map(objects.filter((o) => o.id.kind === 'Namespace').map((o) => [o.id.name, o.value]));
+    assert.ok(namespaces.size > 0, 'the examples hold a Namespace (its PSS labels must reach the webhook too)');
+    const s = await serve(
+      { defaults: { enforce: 'none', warn: 'info', audit: 'info' }, exempt: { namespaces: [] } },
+      { namespaceOf: (name) => namespaces.get(name) },
+    );
     let compared = 0;
     for (const obj of objects) {
       const expected = engine.findings

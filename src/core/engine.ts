@@ -28,6 +28,8 @@ export interface EngineConfig {
   baseline?: ReadonlySet<string>;
   /** YYYY-MM-DD, for exception expiry (given, so the engine reads no clock). */
   today: string;
+  /** The stored version of an object being changed (an admission UPDATE's oldObject). */
+  previous?: (obj: KubeObject) => KubeObject | undefined;
 }
 
 export interface RuleError {
@@ -94,7 +96,8 @@ function dispatchOf(rules: readonly ActiveRule[]): Dispatch {
   };
   for (const ar of rules) {
     const { targets, needs } = ar.rule.meta;
-    if (needs === 'index') {
+    // A namespace rule reads the object's Namespace from the index: it runs with the index rules.
+    if (needs !== 'object') {
       d.indexRules.push(ar);
       for (const k of ar.rule.meta.related ?? []) d.indexKinds.add(k);
       if (targets === '*') d.allIndexed = true;
@@ -219,7 +222,13 @@ export class Evaluation {
       this.findings.push(finding);
     };
     try {
-      ar.rule.check(obj, { options: ar.options, index: this.index, report });
+      const oldObject = this.config.previous?.(obj);
+      ar.rule.check(
+        obj,
+        oldObject
+          ? { options: ar.options, index: this.index, report, oldObject }
+          : { options: ar.options, index: this.index, report },
+      );
     } catch (e) {
       this.ruleErrors.push({ ruleId: meta.id, object: obj.id, message: e instanceof Error ? e.message : String(e) });
     }

@@ -30,8 +30,10 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   remediation: string;
   options?: S;
   /** 'object': decides from one object (runs anywhere, also at admission);
-   *  'index': needs related objects from the scan's index. */
-  needs: 'object' | 'index';
+   *  'namespace': the object and its Namespace (labels), from the index when scanning and from
+   *  the webhook's namespace cache at admission, so it also runs at admission;
+   *  'index': needs related objects from the scan's index (not at admission). */
+  needs: 'object' | 'namespace' | 'index';
   /** Kinds an index rule reads from the index besides its targets (e.g. the CRDs of secret
    *  managers), so the engine keeps them. */
   related?: readonly string[];
@@ -63,6 +65,8 @@ export interface RuleContext<S extends OptionSpecs = OptionSpecs> {
   /** The scan's index. For `needs: 'object'` rules it may be incomplete (do not rely on it). */
   readonly index: ObjectIndex;
   report(finding: ReportInput): void;
+  /** At admission, on UPDATE: the object as stored before the change. */
+  readonly oldObject?: KubeObject;
 }
 
 /** One JSON Patch (RFC 6902) operation with the path as segments. */

@@ -7,6 +7,12 @@ export interface DocExample {
   findings?: string[];
 }
 
+const ADMISSION: Record<RuleMeta['needs'], string> = {
+  object: 'yes (decides from the object alone)',
+  namespace: "yes (the object and its Namespace's labels, from the webhook's namespace cache)",
+  index: 'no (needs related objects from the scan)',
+};
+
 export function ruleDocMarkdown(
   meta: RuleMeta,
   examples: { valid: DocExample[]; invalid: DocExample[] } = { valid: [], invalid: [] },
@@ -20,9 +26,7 @@ export function ruleDocMarkdown(
   out.push(
     `| Enabled by default | ${meta.optIn ? 'no (opt-in: enable it in .palisade.yaml, with --rules or --all-rules)' : 'yes'} |`,
   );
-  out.push(
-    `| Runs at admission | ${meta.needs === 'object' ? 'yes (decides from the object alone)' : 'no (needs related objects from the scan)'} |`,
-  );
+  out.push(`| Runs at admission | ${ADMISSION[meta.needs]} |`);
   if (meta.controls.length) out.push(`| Controls | ${meta.controls.map((c) => `${c.framework} ${c.id}`).join(', ')} |`);
   out.push('', '## Why', '', meta.description, '', '## How to fix', '', meta.remediation, '');
   if (meta.scope) out.push('## What it assumes about the input', '', meta.scope, '');

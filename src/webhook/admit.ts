@@ -5,18 +5,19 @@
  * reported as skipped rather than silently passing.
  */
 import { activeRules, type PalisadeConfig } from '../core/config.js';
-import { evaluate, type ActiveRule, type EngineConfig } from '../core/engine.js';
+import { evaluate, type ActiveRule, type EngineConfig, type EvaluationResult } from '../core/engine.js';
 import type { Finding } from '../core/finding.js';
-import { describeObject } from '../core/objects.js';
+import { describeObject, identityOf, labelsOf, type JsonObject, type KubeObject } from '../core/objects.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Decision, Endpoint } from './metrics.js';
 import { mutate, MutationError } from './mutate.js';
-import { classify, exemption, thresholdsFor, type WebhookPolicy } from './policy.js';
+import { classify, exemption, findingKey, thresholdsFor, type WebhookPolicy } from './policy.js';
 import {
   auditFindings,
   BadReview,
   denialMessage,
   objectOf,
+  oldObjectOf,
   reviewOut,
   warningsOf,
   type AdmissionResponse,
@@ -31,8 +32,10 @@ export interface AdmitterOptions {
   policy: WebhookPolicy;
   /** YYYY-MM-DD, for exception expiry (a function: the server runs for months). */
   today: () => string;
-  /** Labels of a namespace, from an informer; undefined until one exists (see policy.ts). */
-  namespaceLabels?: (namespace: string) => Readonly<Record<string, string>> | undefined;
+  /** A Namespace as the API server stores it, from the namespace cache (undefined without one,
+   *  or before it knows the namespace). Its labels feed the PSS rules (pod-security.kubernetes.io)
+   *  and the palisade.dev/enforce|warn|audit overrides, as they do in a scan with the Namespace. */
+  namespaceOf?: (namespace: string) => JsonObject | undefined;
 }
 
 export interface Outcome {
@@ -44,10 +47,16 @@ export interface Outcome {
   internalError?: string;
 }
 
-/** Whether a rule can run on one object at admission (and so may mutate, if it has a fix). */
+/** Whether a rule can run on one object at admission (and so may mutate, if it has a fix):
+ *  rules that need only the object, and rules that need only its Namespace. */
 export function runsAtAdmission(rule: AnyRule): boolean {
-  return rule.meta.needs === 'object';
+  return rule.meta.needs !== 'index';
 }
+
+const NAMESPACE_SOURCE = { file: 'namespace-cache', line: 1, document: 0 } as const;
+
+const sameObject = (a: KubeObject, b: KubeObject): boolean =>
+  a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.namespace === b.id.namespace;
 
 export class Admitter {
   /** Enabled rules run on each review. */
@@ -78,6 +87,22 @@ export class Admitter {
     };
   }
 
+  /** The Namespace the object lives in, as an object the engine can index (or undefined). */
+  private namespaceObject(name: string | undefined): { obj?: KubeObject; labels?: Readonly<Record<string, string>> } {
+    const value = name === undefined ? undefined : this.opts.namespaceOf?.(name);
+    const ident = value && identityOf(value);
+    if (!value || !ident || ident.id.kind !== 'Namespace') return {};
+    return { obj: { id: ident.id, value, source: NAMESPACE_SOURCE }, labels: labelsOf(value.metadata) };
+  }
+
+  /** Findings on `obj`, evaluated beside its Namespace when the cache knows it (the Namespace's
+   *  own findings are not this review's business). */
+  private findingsOf(obj: KubeObject, ns: KubeObject | undefined, engine: Omit<EngineConfig, 'rules'>): EvaluationResult {
+    const result = evaluate(ns && !sameObject(ns, obj) ? [ns, obj] : [obj], { ...engine, rules: this.admissionRules });
+    if (ns) result.findings = result.findings.filter((f) => f.object === obj.id);
+    return result;
+  }
+
   /** Requests the webhook does not evaluate, with the reason; undefined when it evaluates. */
   private pass(endpoint: Endpoint, review: ParsedReview): Outcome | undefined {
     const { request: req, apiVersion } = review;
@@ -102,10 +127,14 @@ export class Admitter {
     const { request: req, apiVersion } = review;
     const obj = objectOf(req);
     if (!obj) throw new BadReview('request.object is not a Kubernetes object');
-    const result = evaluate([obj], { ...this.engine(), rules: this.admissionRules });
-    const labels = req.namespace ? this.opts.namespaceLabels?.(req.namespace) : undefined;
-    const t = thresholdsFor(this.opts.policy, obj.id.namespace ?? req.namespace, labels);
-    const c = classify(result.findings, t);
+    const engine = this.engine();
+    const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
+    const result = this.findingsOf(obj, ns.obj, engine);
+    const t = thresholdsFor(this.opts.policy, obj.id.namespace ?? req.namespace, ns.labels);
+    const old = req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined;
+    // On UPDATE, a finding the stored object already had is not what this change introduces.
+    const existing = old && this.opts.policy.existingFindingsOnUpdate === 'warn' ? this.existing(old, ns.obj, engine) : undefined;
+    const c = classify(result.findings, t, existing);
     const counted = req.dryRun ? [] : result.findings.filter((f) => !f.suppression);
 
     const audit: Record<string, string> = {};
@@ -143,6 +172,13 @@ export class Admitter {
     return { review: reviewOut(apiVersion, response), decision, counted, internalError };
   }
 
+  /** Keys (rule and path) of the findings the stored object has. */
+  private existing(old: KubeObject, ns: KubeObject | undefined, engine: Omit<EngineConfig, 'rules'>): Set<string> {
+    const keys = new Set<string>();
+    for (const f of this.findingsOf(old, ns, engine).findings) if (!f.suppression) keys.add(findingKey(f));
+    return keys;
+  }
+
   mutate(review: ParsedReview): Outcome {
     const early = this.pass('mutate', review);
     if (early) return early;
@@ -151,7 +187,8 @@ export class Admitter {
     if (!obj) throw new BadReview('request.object is not a Kubernetes object');
     let m;
     try {
-      m = mutate(obj, this.mutationRules, this.engine());
+      const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
+      m = mutate(obj, this.mutationRules, this.engine(), ns.obj);
     } catch (e) {
       if (!(e instanceof MutationError)) throw e;
       const deny = this.opts.policy.failureMode === 'deny';

@@ -28,19 +28,25 @@ export interface Mutation {
 
 export class MutationError extends Error {}
 
-export function mutate(obj: KubeObject, rules: readonly ActiveRule[], engine: Omit<EngineConfig, 'rules'>): Mutation {
+/** `ns`: the object's Namespace, when known, for rules that read its labels. */
+export function mutate(
+  obj: KubeObject,
+  rules: readonly ActiveRule[],
+  engine: Omit<EngineConfig, 'rules'>,
+  ns?: KubeObject,
+): Mutation {
   const byId = new Map(rules.map((ar) => [ar.rule.meta.id, ar]));
   const tried = new Set<string>();
   const fixed: Finding[] = [];
   let value = obj.value;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const current: KubeObject = { ...obj, value };
-    const result = evaluate([current], { ...engine, rules });
+    const result = evaluate(ns ? [ns, current] : [current], { ...engine, rules });
     if (result.ruleErrors.length > 0) {
       const e = result.ruleErrors[0]!;
       throw new MutationError(`rule ${e.ruleId} failed: ${e.message}`);
     }
-    const next = result.findings.find((f) => !f.suppression && f.fixable && !tried.has(f.fingerprint));
+    const next = result.findings.find((f) => f.object === current.id && !f.suppression && f.fixable && !tried.has(f.fingerprint));
     if (!next) break;
     tried.add(next.fingerprint);
     const ar = byId.get(next.ruleId)!;

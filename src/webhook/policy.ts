@@ -41,6 +41,10 @@ export interface WebhookPolicy {
   failureMode: FailureMode;
   /** Rules whose `fix` the /mutate endpoint applies (opt-in: nothing by default). */
   mutate: readonly string[];
+  /** On UPDATE, what a finding the stored object already had does: `warn` (never deny a change
+   *  for what it did not introduce: scaling or relabelling a legacy Deployment, removing a
+   *  finalizer so a deletion can finish) or `enforce` (judge the new object like a CREATE). */
+  existingFindingsOnUpdate: 'warn' | 'enforce';
   limits: Limits;
 }
 
@@ -67,10 +71,20 @@ export const DEFAULT_POLICY: WebhookPolicy = {
   inlineSuppressions: true,
   failureMode: 'allow',
   mutate: [],
+  existingFindingsOnUpdate: 'warn',
   limits: DEFAULT_LIMITS,
 };
 
-const KEYS = ['defaults', 'namespaces', 'exempt', 'inlineSuppressions', 'failureMode', 'mutate', 'limits'];
+const KEYS = [
+  'defaults',
+  'namespaces',
+  'exempt',
+  'inlineSuppressions',
+  'failureMode',
+  'mutate',
+  'existingFindingsOnUpdate',
+  'limits',
+];
 const THRESHOLD_KEYS = ['enforce', 'warn', 'audit'] as const;
 const EXEMPT_KEYS = ['namespaces', 'users', 'groups'];
 const LIMIT_KEYS = ['maxBodyBytes', 'maxJsonDepth', 'requestTimeoutMs'];
@@ -167,6 +181,11 @@ export function parsePolicy(
     }
     policy.mutate = ids;
   }
+  if (raw.existingFindingsOnUpdate !== undefined) {
+    const v = raw.existingFindingsOnUpdate;
+    if (v === 'warn' || v === 'enforce') policy.existingFindingsOnUpdate = v;
+    else issues.push({ path: [...at, 'existingFindingsOnUpdate'], message: 'must be warn or enforce' });
+  }
   if (raw.limits !== undefined) {
     const p: Path = [...at, 'limits'];
     if (!isRecord(raw.limits)) issues.push({ path: p, message: 'must be a mapping' });
@@ -238,15 +257,20 @@ export interface Classified {
   suppressed: Finding[];
 }
 
-export function classify(findings: readonly Finding[], t: Thresholds): Classified {
+/** What identifies a finding across two versions of one object: the rule and the field. */
+export const findingKey = (f: Finding): string => `${f.ruleId}\u0000${f.path.join('\u0000')}`;
+
+/** `existing`: keys (findingKey) of findings the stored object already had; such findings warn
+ *  instead of denying (see existingFindingsOnUpdate). */
+export function classify(findings: readonly Finding[], t: Thresholds, existing?: ReadonlySet<string>): Classified {
   const out: Classified = { deny: [], warn: [], audit: [], suppressed: [] };
   for (const f of findings) {
     if (f.suppression) {
       out.suppressed.push(f);
       continue;
     }
-    if (atOrAbove(f.severity, t.enforce)) out.deny.push(f);
-    else if (atOrAbove(f.severity, t.warn)) out.warn.push(f);
+    if (atOrAbove(f.severity, t.enforce) && !existing?.has(findingKey(f))) out.deny.push(f);
+    else if (atOrAbove(f.severity, t.warn) || atOrAbove(f.severity, t.enforce)) out.warn.push(f);
     if (atOrAbove(f.severity, t.audit)) out.audit.push(f);
   }
   return out;

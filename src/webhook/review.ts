@@ -115,6 +115,13 @@ export function objectOf(req: AdmissionRequest): KubeObject | undefined {
   return { id, generateName: ident.generateName, value, source: { file: ADMISSION_SOURCE, line: 1, document: 0 } };
 }
 
+/** The stored object of an UPDATE, under the identity of the object under review (the same
+ *  object: the identity is what the engine keys findings by). */
+export function oldObjectOf(req: AdmissionRequest, obj: KubeObject): KubeObject | undefined {
+  const value = req.oldObject;
+  return value ? { id: obj.id, generateName: obj.generateName, value, source: obj.source } : undefined;
+}
+
 function hasOwnNamespace(v: JsonObject): boolean {
   return isRecord(v.metadata) && typeof v.metadata.namespace === 'string' && v.metadata.namespace !== '';
 }

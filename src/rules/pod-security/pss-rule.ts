@@ -76,7 +76,7 @@ export function pssControlRule(spec: PssControlSpec): Rule<typeof OPTIONS> {
       severity: spec.severity,
       category: 'pod-security',
       targets: POD_BEARING_KINDS,
-      needs: 'index',
+      needs: 'namespace',
       pss: { level: spec.level, control: spec.control },
       controls: [{ framework: 'pss', id: `${spec.level}/${spec.control}` }, ...(spec.controls ?? [])],
       description:
