@@ -24,7 +24,7 @@ import { parseWebhookConfig } from '../src/webhook/config.js';
 import { manifestsYaml } from '../src/webhook/manifests.js';
 import { WebhookMetrics } from '../src/webhook/metrics.js';
 import { diff, pointer } from '../src/webhook/mutate.js';
-import type { JsonPatchOp } from '../src/webhook/review.js';
+import { parseReview, type JsonPatchOp } from '../src/webhook/review.js';
 import { WebhookServer } from '../src/webhook/server.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -411,6 +411,58 @@ describe('webhook: mutate', () => {
     const audited = JSON.parse(v.response.auditAnnotations?.findings ?? '[]') as { rule: string }[];
     for (const id of MUTATE) assert.ok(!audited.some((f) => f.rule === id), `${id} still reported after the patch`);
     assert.ok(r.response.warnings?.some((w) => w.includes('palisade mutated Pod shop/fixable')));
+  });
+
+  it('applies the safe defaults of the issue: seccomp RuntimeDefault, drop ALL, runAsNonRoot with a UID, requests', async () => {
+    const SAFE = [
+      'pss-seccomp-profile-restricted',
+      'pss-capabilities-restricted',
+      'run-as-non-root',
+      'container-resource-requests',
+    ];
+    const { value, issues } = parseWebhookConfig(
+      {
+        rules: {
+          'run-as-non-root': { options: { fixRunAsUser: 10001 } },
+          'container-resource-requests': { options: { fixCpuRequest: '50m', fixMemoryRequest: '64Mi' } },
+        },
+        webhook: { mutate: SAFE },
+      },
+      BUILTIN_RULES,
+      'test',
+    );
+    assert.deepEqual(issues, []);
+    const admitter = new Admitter({
+      rules: BUILTIN_RULES,
+      config: value.config,
+      policy: value.policy,
+      today: () => '2026-06-01',
+    });
+    const bare = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'bare', namespace: 'shop' },
+      spec: {
+        selector: { matchLabels: { app: 'bare' } },
+        template: { metadata: { labels: { app: 'bare' } }, spec: { containers: [{ name: 'app', image: 'a:1' }] } },
+      },
+    };
+    const out = admitter.mutate(parseReview(JSON.parse(review(bare))));
+    const ops = JSON.parse(Buffer.from(out.review.response.patch ?? '', 'base64').toString()) as JsonPatchOp[];
+    const patched = applyRfc6902(bare, ops) as typeof bare & {
+      spec: { template: { spec: { securityContext: unknown; containers: Record<string, unknown>[] } } };
+    };
+    const spec = patched.spec.template.spec;
+    assert.deepEqual(spec.securityContext, { seccompProfile: { type: 'RuntimeDefault' } });
+    assert.deepEqual(spec.containers[0]!.securityContext, {
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      capabilities: { drop: ['ALL'] },
+    });
+    assert.deepEqual(spec.containers[0]!.resources, { requests: { cpu: '50m', memory: '64Mi' } });
+    const after = admitter.validate(parseReview(JSON.parse(review(patched))));
+    const left = (JSON.parse(after.review.response.auditAnnotations?.findings ?? '[]') as { rule: string }[]).map((f) => f.rule);
+    for (const id of SAFE) assert.ok(!left.includes(id), `${id} still reported after the patch`);
   });
 
   it('changes nothing that no enabled rule asks for', async () => {

@@ -4,8 +4,8 @@
  * labels when a labelled Namespace object is in the input (enforce, else warn, else audit), or
  * the rule options `level`/`version` (`--pss-level`/`--pss-version`) otherwise.
  */
-import { labelsOf, podTemplateOf, POD_BEARING_KINDS, type PodTemplateRef } from '../../core/objects.js';
-import { defineRule, type Rule } from '../../core/rule.js';
+import { labelsOf, podTemplateOf, POD_BEARING_KINDS, type KubeObject, type PodTemplateRef } from '../../core/objects.js';
+import { defineRule, type PatchOp, type Rule } from '../../core/rule.js';
 import type { ControlRef, Severity } from '../../core/finding.js';
 import { effectiveVersion, selectChecks } from '../../core/pss/evaluate.js';
 import { hasPolicyLabels, MODES, policyFromLabels, type Mode } from '../../core/pss/namespace-policy.js';
@@ -21,6 +21,9 @@ export interface PssControlSpec {
   description: string;
   remediation: string;
   controls?: readonly ControlRef[];
+  /** A patch that makes the pod meet this control, or undefined when only a person can decide
+   *  (an explicit opposite setting). Used by `--fix`-style callers and the mutating webhook. */
+  fix?: (tpl: PodTemplateRef, obj: KubeObject) => PatchOp[] | undefined;
 }
 
 const OPTIONS = {
@@ -115,5 +118,13 @@ export function pssControlRule(spec: PssControlSpec): Rule<typeof OPTIONS> {
       const f = forbidden(spec.control, parseLevel(ctx.options.level), parseVersion(ctx.options.version), tpl);
       if (f) ctx.report({ path: tpl.specPath, message: `Pod Security Standards ${f.label} forbid it: ${f.text}` });
     },
+    ...(spec.fix
+      ? {
+          fix(obj: KubeObject) {
+            const tpl = podTemplateOf(obj);
+            return tpl ? spec.fix!(tpl, obj) : undefined;
+          },
+        }
+      : {}),
   });
 }

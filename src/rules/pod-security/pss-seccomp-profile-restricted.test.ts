@@ -1,4 +1,6 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
 import { pssCases } from './pss-cases.js';
 import rule from './pss-seccomp-profile-restricted.js';
 
@@ -20,3 +22,29 @@ spec:
 `,
   }),
 );
+
+describe('pss-seccomp-profile-restricted fix', () => {
+  const pod = (podSc: string, containerSc: string) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  selector: {matchLabels: {app: d}}
+  template:
+    metadata: {labels: {app: d}}
+    spec:
+      securityContext: ${podSc}
+      containers: [{name: app, image: a:1, securityContext: ${containerSc}}]
+`;
+  it('sets RuntimeDefault on the pod template when nothing chose a profile', () => {
+    const r = applyFixes(rule, pod('{runAsNonRoot: true}', '{}'));
+    assert.deepEqual(r.remaining, []);
+    const tpl = (r.value as { spec: { template: { spec: { securityContext: unknown } } } }).spec.template.spec;
+    assert.deepEqual(tpl.securityContext, { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+  });
+
+  it('leaves an explicit Unconfined profile (pod or container) to a person', () => {
+    assert.equal(applyFixes(rule, pod('{seccompProfile: {type: Unconfined}}', '{}')).offered, 0);
+    assert.equal(applyFixes(rule, pod('{}', '{seccompProfile: {type: Unconfined}}')).offered, 0);
+  });
+});

@@ -1,4 +1,6 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
 import rule from './container-resource-requests.js';
 
 ruleTester(rule, {
@@ -143,4 +145,35 @@ spec:
       ],
     },
   ],
+});
+
+describe('container-resource-requests fix', () => {
+  const deployment = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  selector: {matchLabels: {app: d}}
+  template:
+    metadata: {labels: {app: d}}
+    spec:
+      initContainers: [{name: init, image: i:1, resources: {limits: {cpu: 200m}}}]
+      containers: [{name: app, image: a:1}]
+`;
+  it('offers no fix until an operator configures the requests (sizes are never guessed)', () => {
+    assert.equal(applyFixes(rule, deployment).offered, 0);
+  });
+
+  it('sets the configured requests where neither a request nor a limit is set', () => {
+    const r = applyFixes(rule, deployment, { fixCpuRequest: '100m', fixMemoryRequest: '128Mi' });
+    assert.deepEqual(r.remaining, []);
+    const spec = (r.value as { spec: { template: { spec: Record<string, { resources?: unknown }[]> } } }).spec.template.spec;
+    assert.deepEqual(spec.containers![0]!.resources, { requests: { cpu: '100m', memory: '128Mi' } });
+    // The init container's CPU limit is its request (Kubernetes defaults it): only memory is added.
+    assert.deepEqual(spec.initContainers![0]!.resources, { limits: { cpu: '200m' }, requests: { memory: '128Mi' } });
+  });
+
+  it('refuses a configured value that is not a quantity', () => {
+    assert.throws(() => applyFixes(rule, deployment, { fixCpuRequest: '1K' }), /fixCpuRequest "1K" is not a quantity/);
+  });
 });

@@ -1,5 +1,6 @@
 import { POD_BEARING_KINDS } from '../../core/objects.js';
-import { defineRule } from '../../core/rule.js';
+import { parseQuantity } from '../../core/quantity.js';
+import { defineRule, type PatchOp } from '../../core/rule.js';
 import {
   podLevelResources,
   quantityOf,
@@ -29,6 +30,18 @@ export default defineRule({
       'Set resources.requests.cpu and resources.requests.memory on every container, init containers and sidecars included ' +
       '(e.g. cpu: 100m, memory: 128Mi), sized from observed usage.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+    options: {
+      fixCpuRequest: {
+        type: 'string',
+        default: '',
+        description: 'CPU request the fix (and the mutating webhook) sets where none is set, e.g. "100m" (empty: no fix).',
+      },
+      fixMemoryRequest: {
+        type: 'string',
+        default: '',
+        description: 'Memory request the fix sets where none is set, e.g. "128Mi" (empty: no fix).',
+      },
+    },
   },
   check(obj, ctx) {
     // Pod-level requests (spec.resources; Kubernetes defaults them from pod-level limits too)
@@ -68,5 +81,24 @@ export default defineRule({
         ctx.report({ path: sectionPath(c, 'requests'), message: `${c.label} sets no ${missing.join(' or ')} request` });
       }
     }
+  },
+  fix(obj, finding, options) {
+    // Requests size a workload: only the values an operator configured, never guessed ones.
+    const defaults: Partial<Record<ResourceName, string>> = {};
+    if (options.fixCpuRequest) defaults.cpu = options.fixCpuRequest;
+    if (options.fixMemoryRequest) defaults.memory = options.fixMemoryRequest;
+    for (const [name, q] of Object.entries(defaults))
+      if (!parseQuantity(q).ok) throw new Error(`option fix${name === 'cpu' ? 'Cpu' : 'Memory'}Request "${q}" is not a quantity`);
+    const c = resourceContainers(obj).find((h) => h.path.every((seg, i) => finding.path[i] === seg));
+    if (!c) return undefined;
+    const pod = podLevelResources(obj);
+    const ops: PatchOp[] = [];
+    for (const name of REQUIRED) {
+      const value = defaults[name];
+      if (!value || quantityOf(c, 'requests', name).present || quantityOf(c, 'limits', name).present) continue;
+      if (pod && (quantityOf(pod, 'requests', name).present || quantityOf(pod, 'limits', name).present)) continue;
+      ops.push({ op: 'add', path: [...c.path, 'resources', 'requests', name], value });
+    }
+    return ops.length > 0 ? ops : undefined;
   },
 });

@@ -1,4 +1,6 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
 import rule from './run-as-non-root.js';
 
 ruleTester(rule, {
@@ -215,4 +217,31 @@ spec:
       findings: [{ path: 'spec.containers[0].securityContext.runAsNonRoot' }],
     },
   ],
+});
+
+describe('run-as-non-root fix', () => {
+  const pod = (podSc: string, sc: string) => `
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: ${podSc}
+  containers: [{name: app, image: a:1, securityContext: ${sc}}]
+`;
+  const scOf = (v: unknown) =>
+    (v as { spec: { containers: { securityContext: unknown }[] } }).spec.containers[0]!.securityContext;
+
+  it('sets runAsNonRoot, and the configured UID where no UID is chosen', () => {
+    assert.deepEqual(scOf(applyFixes(rule, pod('{}', '{}')).value), { runAsNonRoot: true });
+    const r = applyFixes(rule, pod('{}', '{readOnlyRootFilesystem: true}'), { fixRunAsUser: 10001 });
+    assert.deepEqual(r.remaining, []);
+    assert.deepEqual(scOf(r.value), { readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 10001 });
+  });
+
+  it('leaves an explicit root UID to a person; a null UID is unset', () => {
+    const r = applyFixes(rule, pod('{runAsUser: 0}', '{}'), { fixRunAsUser: 10001 });
+    assert.equal(r.offered, 0, 'pod-level runAsUser 0 is an explicit choice: no fix');
+    const chosen = applyFixes(rule, pod('{runAsGroup: 3000}', '{runAsUser: null}'), { fixRunAsUser: 10001 });
+    assert.deepEqual(scOf(chosen.value), { runAsNonRoot: true, runAsUser: 10001 });
+  });
 });

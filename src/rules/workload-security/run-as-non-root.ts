@@ -34,6 +34,18 @@ export default defineRule({
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
     ],
+    options: {
+      fixRunAsUser: {
+        type: 'number',
+        default: 0,
+        integer: true,
+        min: 0,
+        max: 2147483647,
+        description:
+          'UID the fix also sets as runAsUser where none is set, so images built with USER root start as that UID instead of ' +
+          'being refused by the kubelet (0: the fix sets only runAsNonRoot).',
+      },
+    },
   },
   check(obj, ctx) {
     const tpl = podTemplateOf(obj);
@@ -69,12 +81,20 @@ export default defineRule({
       });
     }
   },
-  fix(obj, finding) {
+  fix(obj, finding, options) {
     // runAsUser: 0 is an explicit choice; overriding it (or adding runAsNonRoot next to it, which makes the
     // kubelet refuse the container) is not a mechanical fix.
     if (finding.path[finding.path.length - 1] === 'runAsUser') return undefined;
     const c = containerAt(obj, finding.path);
-    return c ? setInSecurityContext(c, 'runAsNonRoot', true) : undefined;
+    if (!c) return undefined;
+    const ops = setInSecurityContext(c, 'runAsNonRoot', true);
+    const uid = options.fixRunAsUser;
+    const tpl = podTemplateOf(obj);
+    const podUser = tpl && isRecord(tpl.spec.securityContext) ? tpl.spec.securityContext.runAsUser : undefined;
+    // Only where no UID is chosen (container or pod): a set UID is the workload's own decision.
+    if (uid > 0 && (securityContextOf(c)?.runAsUser ?? undefined) === undefined && (podUser ?? undefined) === undefined)
+      ops.push({ op: 'add', path: [...c.path, 'securityContext', 'runAsUser'], value: uid });
+    return ops;
   },
 });
 
