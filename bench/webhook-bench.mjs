@@ -7,14 +7,16 @@
 // per-closure cost), built from the current sources into a temporary folder, never into dist/.
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// Webhook process counts to measure (`--workers`); the echo baseline is one process.
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 // A throwaway package: package.json (read for the version) and node_modules beside dist/.
 const pkg = mkdtempSync(path.join(tmpdir(), 'palisade-webhook-bench-build-'));
 const out = path.join(pkg, 'dist');
@@ -135,28 +137,33 @@ function reviews() {
   });
 }
 
-function start(args) {
+/** Starts a server; resolves once `processes` of them logged "listening" (their pids, the port). */
+function start(args, processes = 1) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (c) => {
       err += c;
-      const m = /"message":"listening".*"port":(\d+)/.exec(err);
-      if (m) resolve({ child, port: Number(m[1]) });
+      const seen = [...err.matchAll(/"message":"listening".*"port":(\d+)(?:,"pid":(\d+))?/g)];
+      if (seen.length >= processes)
+        resolve({ child, port: Number(seen[0][1]), pids: seen.map((m) => Number(m[2] ?? child.pid)) });
     });
     child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${err}`)));
   });
 }
 
-/** Peak and current resident memory of a process, MiB (Linux /proc). */
-function memory(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0) / 1024;
-    return { peak: kb('VmHWM'), now: kb('VmRSS') };
-  } catch {
-    return { peak: NaN, now: NaN };
+/** Peak resident memory of processes, summed, MiB (Linux /proc). */
+function memory(pids) {
+  let peak = 0;
+  for (const pid of pids) {
+    try {
+      const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+      peak += Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024;
+    } catch {
+      return NaN;
+    }
   }
+  return peak;
 }
 
 async function load(name, port, pathname, bodies) {
@@ -186,42 +193,45 @@ const dir = mkdtempSync(path.join(tmpdir(), 'palisade-webhook-bench-'));
 const children = [];
 try {
   build();
-  const main = pathToFileURL(path.join(out, 'cli/main.js')).href;
-  // `node -e` with the compiled CLI: argv[1] onward are the CLI's arguments.
-  const palisade = (...args) => [
-    '--input-type=module',
-    '-e',
-    `const m = await import(${JSON.stringify(main)}); await m.main(['node', 'palisade', ...process.argv.slice(1)]);`,
-    ...args,
-  ];
+  // An entry file beside the build (like bin/palisade): `--workers` forks it again.
+  const entry = path.join(pkg, 'palisade.mjs');
+  writeFileSync(entry, `const { main } = await import('./dist/cli/main.js');\nawait main(process.argv);\n`);
+  const palisade = (...args) => [entry, ...args];
   execFileSync(process.execPath, palisade('webhook', 'certs', '--out', dir, '--service', 'bench', '--namespace', 'bench'), {
     stdio: 'ignore',
   });
   const crt = path.join(dir, 'tls.crt');
   const key = path.join(dir, 'tls.key');
-  const echo = await start(['--input-type=module', '-e', ECHO, crt, key]);
-  children.push(echo.child);
-  const hook = await start(
-    palisade('webhook', 'serve', '--host', '127.0.0.1', '--port', '0', '--tls-cert', crt, '--tls-key', key),
-  );
-  children.push(hook.child);
   const bodies = reviews();
   console.log(
     `palisade webhook bench: ${CONNECTIONS} connections, ${DURATION}s each, TLS on loopback, ${bodies.length} AdmissionReviews (Pods, Deployments; good and bad) of ${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length)} bytes on average`,
   );
-  const rows = [await load('echo (baseline)', echo.port, '/echo', bodies)];
-  rows[0].mem = memory(echo.child.pid);
-  const v = await load('webhook /validate', hook.port, '/validate', bodies);
-  v.mem = memory(hook.child.pid);
-  rows.push(v);
-  console.log('server              req/s    p50 ms  p99 ms  max ms  non-2xx  errors  peak RSS MiB  vs echo');
+  const rows = [];
+  // One server at a time: on a 2-core machine a running server would steal from the next one.
+  const measure = async (name, args, processes, pathname) => {
+    const server = await start(args, processes);
+    children.push(server.child);
+    const r = await load(name, server.port, pathname, bodies);
+    r.mem = memory([server.child.pid, ...server.pids.filter((p) => p !== server.child.pid)]);
+    server.child.kill('SIGTERM');
+    rows.push(r);
+    return r;
+  };
+  const echo = await measure('echo (baseline)', ['--input-type=module', '-e', ECHO, crt, key], 1, '/echo');
+  const serve = palisade('webhook', 'serve', '--host', '127.0.0.1', '--port', '0', '--tls-cert', crt, '--tls-key', key);
+  const hooks = [];
+  for (const w of WORKERS)
+    hooks.push(await measure(`webhook x${w} worker${w > 1 ? 's' : ''}`, [...serve, '--workers', String(w)], w, '/validate'));
+  console.log('server                req/s    p50 ms  p99 ms  max ms  non-2xx  errors  peak RSS MiB  vs echo');
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(18)} ${r.rps.toFixed(0).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)} ${r.mem.peak.toFixed(0).padStart(13)}  ${(r.rps / rows[0].rps).toFixed(2)}x`,
+      `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)} ${r.mem.toFixed(0).padStart(13)}  ${(r.rps / echo.rps).toFixed(2)}x`,
     );
   }
-  const ok = v.p99 < 20 && v.rps >= rows[0].rps / 2 && v.non2xx === 0 && v.errors === 0;
-  console.log(`target (p99 < 20 ms, >= 0.5x echo throughput, no errors): ${ok ? 'met' : 'NOT met'}`);
+  for (const h of hooks) {
+    const ok = h.p99 < 20 && h.rps >= echo.rps / 2 && h.non2xx === 0 && h.errors === 0;
+    console.log(`target for ${h.name} (p99 < 20 ms, >= 0.5x echo throughput, no errors): ${ok ? 'met' : 'NOT met'}`);
+  }
 } finally {
   for (const c of children) c.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -94,7 +94,16 @@ function ready(port: number, ca: string): Promise<number> {
 }
 
 describe('webhook serve: SIGTERM', () => {
-  it('drains in-flight reviews under load: readiness off first, no failed review, exit 0', { timeout: 60_000 }, async () => {
+  it('drains in-flight reviews under load: readiness off first, no failed review, exit 0', { timeout: 60_000 }, () =>
+    drainUnderLoad([]),
+  );
+  it('does the same with --workers 2 (the primary forwards SIGTERM; each worker drains)', { timeout: 60_000 }, () =>
+    drainUnderLoad(['--workers', '2']),
+  );
+});
+
+async function drainUnderLoad(extraArgs: string[]): Promise<void> {
+  {
     const certs = generateCerts({ service: 'palisade-webhook', namespace: 'palisade-system' });
     const dir = mkdtempSync(path.join(tmpdir(), 'palisade-sigterm-'));
     writeFileSync(path.join(dir, 'tls.crt'), certs.tlsCert);
@@ -121,6 +130,7 @@ describe('webhook serve: SIGTERM', () => {
         '800',
         '--drain-timeout',
         '5000',
+        ...extraArgs,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -178,5 +188,5 @@ describe('webhook serve: SIGTERM', () => {
     assert.equal(code, 0, stderr);
     assert.match(stderr, /"message":"shutting down: readiness off"/);
     assert.match(stderr, /"message":"stopped"/);
-  });
-});
+  }
+}

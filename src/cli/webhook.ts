@@ -1,6 +1,7 @@
 /** `palisade webhook serve | certs | manifests`: the admission webhook and its install. */
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../rules/index.js';
@@ -9,6 +10,7 @@ import { Admitter } from '../webhook/admit.js';
 import { loadWebhookConfig, WebhookConfigError } from '../webhook/config.js';
 import { WebhookMetrics } from '../webhook/metrics.js';
 import { WebhookServer, type Log } from '../webhook/server.js';
+import { isWorker, runPrimary, workerMetrics } from '../webhook/workers.js';
 import { EXIT, today } from './io.js';
 
 interface ServeFlags {
@@ -21,6 +23,7 @@ interface ServeFlags {
   shutdownDelay: string;
   drainTimeout: string;
   certReloadInterval: string;
+  workers: string;
 }
 
 /** One JSON object per line on stderr: what log collectors parse without configuration. */
@@ -48,8 +51,11 @@ export function webhookCommand(): Command {
     .option('--shutdown-delay <ms>', 'after SIGTERM, serve with readiness off this long before closing', '5000')
     .option('--drain-timeout <ms>', 'then wait this long for in-flight reviews', '10000')
     .option('--cert-reload-interval <ms>', 'how often certificate files are checked for rotation', '5000')
+    .option('--workers <n>', 'server processes sharing the port ("auto": one per available core)', '1')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await serve(flags);
+      // A worker's IPC channel to the primary would keep it alive after the server closed.
+      if (isWorker()) process.disconnect?.();
     });
   cmd
     .command('certs')
@@ -78,11 +84,22 @@ export function webhookCommand(): Command {
 }
 
 async function serve(flags: ServeFlags): Promise<number> {
+  let workers: number;
+  try {
+    workers = flags.workers === 'auto' ? availableParallelism() : int('--workers', flags.workers, 1, 64);
+    // The primary checks the config before forking: a bad file is one clear error, not N.
+    if (workers > 1 && !isWorker()) await loadWebhookConfig(flags.config, BUILTIN_RULES);
+  } catch (e) {
+    process.stderr.write(`palisade: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.error;
+  }
+  if (workers > 1 && !isWorker()) return runPrimary({ workers, log });
   let server: WebhookServer;
   try {
     const { config, policy } = await loadWebhookConfig(flags.config, BUILTIN_RULES);
     const admitter = new Admitter({ rules: BUILTIN_RULES, config, policy, today });
     const metrics = new WebhookMetrics({ processMetrics: true });
+    if (isWorker()) metrics.aggregateWith(workerMetrics(metrics.registry));
     log('info', 'rules', {
       admission: admitter.admissionRules.length,
       mutation: admitter.mutationRules.map((ar) => ar.rule.meta.id),

@@ -80,6 +80,8 @@ interface Dispatch {
   indexRules: ActiveRule[];
   indexKinds: Set<string>;
   allIndexed: boolean;
+  /** PSS control rules by id -> their upstream control (for dropping twins). */
+  pssControl: Map<string, string>;
 }
 
 const dispatchCache = new WeakMap<readonly ActiveRule[], Dispatch>();
@@ -93,9 +95,11 @@ function dispatchOf(rules: readonly ActiveRule[]): Dispatch {
     indexRules: [],
     indexKinds: new Set(RELATION_KINDS),
     allIndexed: false,
+    pssControl: new Map(),
   };
   for (const ar of rules) {
-    const { targets, needs } = ar.rule.meta;
+    const { targets, needs, pss } = ar.rule.meta;
+    if (pss) d.pssControl.set(ar.rule.meta.id, pss.control);
     // A namespace rule reads the object's Namespace from the index: it runs with the index rules.
     if (needs !== 'object') {
       d.indexRules.push(ar);
@@ -173,21 +177,20 @@ export class Evaluation {
   /** A PSS control finding adds nothing when a rule mapped to the same control already reports
    *  the object (with the offending field's path and a fix): keep that one. */
   private dropPssTwins(): void {
+    const { pssControl } = dispatchOf(this.config.rules);
+    if (pssControl.size === 0 || !this.findings.some((f) => pssControl.has(f.ruleId))) return;
     const objectKey = (f: Finding) => `${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}`;
-    const pssRules = new Set(this.config.rules.filter((ar) => ar.rule.meta.pss).map((ar) => ar.rule.meta.id));
-    if (pssRules.size === 0) return;
     const covered = new Set<string>();
     for (const f of this.findings) {
-      if (pssRules.has(f.ruleId) || f.suppression) continue;
+      if (pssControl.has(f.ruleId) || f.suppression) continue;
       for (const c of f.controls) if (c.framework === 'pss') covered.add(`${objectKey(f)}\u0000${c.id.split('/').pop()}`);
     }
     if (covered.size === 0) return;
-    const control = new Map(this.config.rules.map((ar) => [ar.rule.meta.id, ar.rule.meta.pss?.control]));
     // Admission predictions (from namespace labels) say something the twin does not: keep them.
-    const keep = this.findings.filter(
-      (f) =>
-        f.admission !== undefined || !(pssRules.has(f.ruleId) && covered.has(`${objectKey(f)}\u0000${control.get(f.ruleId)}`)),
-    );
+    const keep = this.findings.filter((f) => {
+      const control = f.admission === undefined ? pssControl.get(f.ruleId) : undefined;
+      return control === undefined || !covered.has(`${objectKey(f)}\u0000${control}`);
+    });
     this.findings.splice(0, this.findings.length, ...keep);
   }
 

@@ -5,6 +5,7 @@
  * Values are returned as numbers in base units (cores, bytes); doubles are exact enough to compare
  * requests and limits.
  */
+import { memoByString } from '../util/memo.js';
 
 const SUFFIX_FACTORS: Readonly<Record<string, number>> = {
   Ki: 2 ** 10,
@@ -35,6 +36,10 @@ export function parseQuantity(raw: unknown): ParsedQuantity {
     return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, error: `${raw} is not a quantity` };
   }
   if (typeof raw !== 'string') return { ok: false, error: `expected a quantity, got ${typeof raw}` };
+  return parseQuantityString(raw);
+}
+
+const parseQuantityString = memoByString((raw: string): ParsedQuantity => {
   const m = QUANTITY.exec(raw);
   if (!m) return { ok: false, error: `"${raw}" is not a valid quantity (e.g. 500m, 1, 128Mi, 1Gi, 1e3)` };
   const [, sign, num, suffix = ''] = m;
@@ -43,7 +48,7 @@ export function parseQuantity(raw: unknown): ParsedQuantity {
   const value = (sign === '-' ? -1 : 1) * n * factor;
   if (!Number.isFinite(value)) return { ok: false, error: `"${raw}" is out of range` };
   return { ok: true, value };
-}
+});
 
 /** Compares two parsed values with a relative tolerance for decimal/binary rounding noise. */
 export function compareQuantities(a: number, b: number): -1 | 0 | 1 {

@@ -72,6 +72,8 @@ export class WebhookMetrics {
       help: 'Enabled rules by stage: "admission" run on each review, "skipped" need other objects (no cache yet).',
       labelNames: ['stage'],
       registers,
+      // Every worker runs the same rules: across workers, one worker's numbers are the pod's.
+      aggregator: 'first',
     });
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'palisade_webhook_' });
   }
@@ -102,7 +104,15 @@ export class WebhookMetrics {
     this.rules.set({ stage: 'skipped' }, skipped);
   }
 
+  /** With several workers, where the whole pod's metrics come from (see workers.ts). */
+  private source: (() => Promise<{ contentType: string; body: string }>) | undefined;
+
+  aggregateWith(source: () => Promise<{ contentType: string; body: string }>): void {
+    this.source = source;
+  }
+
   async text(): Promise<{ contentType: string; body: string }> {
+    if (this.source) return this.source();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

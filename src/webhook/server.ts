@@ -110,7 +110,7 @@ export class WebhookServer {
     this.certs.start(this.opts.certReloadIntervalMs ?? 5000);
     this.ready = true;
     const address = this.server.address() as AddressInfo;
-    this.log('info', 'listening', { address: address.address, port: address.port });
+    this.log('info', 'listening', { address: address.address, port: address.port, pid: process.pid });
     return address;
   }
 

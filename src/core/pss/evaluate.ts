@@ -74,8 +74,16 @@ export function validateChecks(checks: readonly PssCheck[]): void {
 
 validateChecks(DEFAULT_CHECKS);
 
+let defaultMax: ConcreteVersion | undefined;
+
 /** The newest MinimumVersion of any check: what "latest" means. */
 export function maxPolicyVersion(checks: readonly PssCheck[] = DEFAULT_CHECKS): ConcreteVersion {
+  // The built-in registry never changes: every PSS rule asks this for every pod.
+  if (checks === DEFAULT_CHECKS) return (defaultMax ??= newestMinimum(checks));
+  return newestMinimum(checks);
+}
+
+function newestMinimum(checks: readonly PssCheck[]): ConcreteVersion {
   let max: ConcreteVersion | undefined;
   for (const c of checks) {
     const last = c.versions[c.versions.length - 1];

@@ -9,6 +9,7 @@
  * or has an uppercase letter; otherwise the image is on Docker Hub ("nginx" is
  * "docker.io/library/nginx"). So in `localhost:5000/app` the colon belongs to the host, not a tag.
  */
+import { memoByString } from '../../util/memo.js';
 
 const ALPHANUMERIC = '[a-z0-9]+';
 const SEPARATOR = '(?:[._]|__|[-]+)';
@@ -47,8 +48,11 @@ export interface ImageRef {
 
 export type ParsedImageRef = { ok: true; ref: ImageRef } | { ok: false; error: string };
 
-/** Parses an image reference exactly as the kubelet does; errors say why it would be refused. */
-export function parseImageRef(image: string): ParsedImageRef {
+/** Parses an image reference exactly as the kubelet does; errors say why it would be refused.
+ *  Memoized: every image rule parses every container's image. */
+export const parseImageRef = memoByString(parseImageRefOnce);
+
+function parseImageRefOnce(image: string): ParsedImageRef {
   if (image === '') return { ok: false, error: 'the image name is empty' };
   if (IDENTIFIER.test(image)) {
     return { ok: false, error: 'a bare 64-character hexadecimal id is not a repository name' };

@@ -41,18 +41,30 @@ const OPTIONS = {
 } as const;
 
 const checksAt = new Map<string, Map<string, CheckFn>>();
+/** control, level and requested version -> the check and its label: asked for every pod by
+ *  every PSS rule (at admission, per request), so computed once. */
+const resolved = new Map<string, Map<number | 'latest', Map<string, { check?: CheckFn; label: string }>>>();
 
 /** The check upstream runs for a control at a level and version, or undefined when that policy
  *  does not include it (lower level, older version, or overridden by a restricted check). */
 function checkFor(control: string, level: Level, version: Version): { check?: CheckFn; label: string } {
+  let byVersion = resolved.get(level);
+  if (!byVersion) resolved.set(level, (byVersion = new Map()));
+  const vkey = version.latest ? 'latest' : version.minor;
+  let byControl = byVersion.get(vkey);
+  if (!byControl) byVersion.set(vkey, (byControl = new Map()));
+  const hit = byControl.get(control);
+  if (hit) return hit;
   const v = effectiveVersion(version);
   const key = `${level}:${formatVersion(v)}`;
   let checks = checksAt.get(key);
   if (!checks) checksAt.set(key, (checks = new Map(selectChecks(level, v).map((c) => [c.id, c.check]))));
-  return {
+  const out = {
     check: checks.get(control),
     label: `${level}:${formatVersion(version)}${version.latest ? ` (${formatVersion(v)})` : ''}`,
   };
+  byControl.set(control, out);
+  return out;
 }
 
 function forbidden(
