@@ -60,6 +60,7 @@ export async function generateRuleDocs(): Promise<Map<string, string>> {
     };
     files.set(`${rule.meta.id}.md`, ruleDocMarkdown(rule.meta, examples));
   }
+  const ADMISSION_COLUMN = { object: 'yes', namespace: 'namespace', index: 'no' } as const;
   const index = [
     '# Rules',
     '',
@@ -67,11 +68,16 @@ export async function generateRuleDocs(): Promise<Map<string, string>> {
     '',
     `${rules.length} built-in rules. Opt-in rules run with \`--all-rules\`, \`--rules\`, or when enabled in \`.palisade.yaml\`.`,
     '',
-    '| Rule | Severity | Category | Default | Title |',
-    '|---|---|---|---|---|',
+    'Admission: whether the webhook runs the rule on each review (yes: it decides from the object alone; ' +
+      "namespace: from the object and its Namespace's labels, known through the webhook's namespace cache; " +
+      'no: it needs other objects, so it runs in scans only). Fix: the rule can fix what it finds ' +
+      '(`--fix`, and the mutating webhook for rules listed under `webhook.mutate`).',
+    '',
+    '| Rule | Severity | Category | Default | Admission | Fix | Title |',
+    '|---|---|---|---|---|---|---|',
     ...rules.map(
       (r) =>
-        `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.category} | ${r.meta.optIn ? 'opt-in' : 'on'} | ${r.meta.title} |`,
+        `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.category} | ${r.meta.optIn ? 'opt-in' : 'on'} | ${ADMISSION_COLUMN[r.meta.needs]} | ${typeof r.fix === 'function' ? 'yes' : ''} | ${r.meta.title} |`,
     ),
     '',
   ].join('\n');

@@ -784,3 +784,21 @@ describe('webhook: install manifests', () => {
     assert.ok(conditions.some((m) => m.expression.includes("['o\\'brien']")));
   });
 });
+
+describe('webhook: rules that judge ages', () => {
+  it("fill today's date per day, so a data key's age is judged at admission too", () => {
+    let day = '2026-01-01';
+    const admitter = new Admitter({
+      rules: BUILTIN_RULES,
+      config: EMPTY_CONFIG,
+      policy: parseWebhookConfig({}, BUILTIN_RULES, 't').value.policy,
+      today: () => day,
+    });
+    const ages = admitter.admissionRules.filter((ar) => ar.rule.meta.options && 'today' in ar.rule.meta.options);
+    assert.ok(ages.length > 0, 'some admission rule takes today');
+    for (const ar of ages) assert.equal(ar.options.today, '2026-01-01', ar.rule.meta.id);
+    day = '2026-01-02';
+    for (const ar of admitter.admissionRules.filter((x) => ages.some((a) => a.rule.meta.id === x.rule.meta.id)))
+      assert.equal(ar.options.today, '2026-01-02', ar.rule.meta.id);
+  });
+});

@@ -35,10 +35,11 @@ export interface ConfigIssue {
 
 export const EMPTY_CONFIG: PalisadeConfig = { rules: {}, exclude: [], exceptions: [] };
 
-// `webhook` belongs to `palisade webhook serve`, which validates it; scans ignore it, so one
-// .palisade.yaml serves CI and the admission webhook alike.
+// `webhook` belongs to `palisade webhook serve` and `secrets` to `palisade secrets`, which
+// validate them; scans ignore them, so one .palisade.yaml serves CI, the webhook and secrets.
 const TOP_KEYS = [
   'webhook',
+  'secrets',
   'failOn',
   'allRules',
   'inlineSuppressions',
@@ -285,4 +286,18 @@ export function activeRules(
     });
   }
   return { active, errors };
+}
+
+/** Rules that judge ages (encryption key rotation, data key age) take "today" as an option,
+ *  because the engine reads no clock: callers that scan (the CLI, the webhook per day) fill it
+ *  unless the config pins a date. */
+export function withToday(config: PalisadeConfig, rules: readonly AnyRule[], day: string): PalisadeConfig {
+  const out = { ...config.rules };
+  for (const r of rules) {
+    if (!r.meta.options || !('today' in r.meta.options)) continue;
+    const current = out[r.meta.id] ?? {};
+    if (current.options && 'today' in current.options) continue;
+    out[r.meta.id] = { ...current, options: { ...current.options, today: day } };
+  }
+  return { ...config, rules: out };
 }

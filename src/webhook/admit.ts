@@ -4,7 +4,7 @@
  * `palisade scan` runs, restricted to those that decide from the object alone; the rest are
  * reported as skipped rather than silently passing.
  */
-import { activeRules, type PalisadeConfig } from '../core/config.js';
+import { activeRules, withToday, type PalisadeConfig } from '../core/config.js';
 import { evaluate, type ActiveRule, type EngineConfig, type EvaluationResult } from '../core/engine.js';
 import type { Finding } from '../core/finding.js';
 import { describeObject, identityOf, labelsOf, type JsonObject, type KubeObject } from '../core/objects.js';
@@ -58,23 +58,55 @@ const NAMESPACE_SOURCE = { file: 'namespace-cache', line: 1, document: 0 } as co
 const sameObject = (a: KubeObject, b: KubeObject): boolean =>
   a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.namespace === b.id.namespace;
 
+interface RuleSets {
+  day: string;
+  admission: readonly ActiveRule[];
+  skipped: readonly ActiveRule[];
+  mutation: readonly ActiveRule[];
+}
+
 export class Admitter {
-  /** Enabled rules run on each review. */
-  readonly admissionRules: readonly ActiveRule[];
-  /** Enabled rules that need other objects: skipped until a cluster cache exists. */
+  /** Enabled rules that need other objects: never run at admission. */
   readonly skippedRules: readonly ActiveRule[];
-  readonly mutationRules: readonly ActiveRule[];
+  private sets: RuleSets;
 
   constructor(private readonly opts: AdmitterOptions) {
-    const { active, errors } = activeRules(opts.rules, opts.config, {});
-    if (errors.length > 0) throw new Error(errors.join('\n'));
-    this.admissionRules = active.filter((ar) => runsAtAdmission(ar.rule));
-    this.skippedRules = active.filter((ar) => !runsAtAdmission(ar.rule));
-    const mutating = new Set(opts.policy.mutate);
-    this.mutationRules = this.admissionRules.filter((ar) => mutating.has(ar.rule.meta.id) && typeof ar.rule.fix === 'function');
-    const inactive = opts.policy.mutate.filter((id) => !this.mutationRules.some((ar) => ar.rule.meta.id === id));
+    this.sets = this.select(opts.today());
+    this.skippedRules = this.sets.skipped;
+    const inactive = opts.policy.mutate.filter((id) => !this.sets.mutation.some((ar) => ar.rule.meta.id === id));
     // A rule listed for mutation but disabled in the rules config would silently never mutate.
     if (inactive.length > 0) throw new Error(`rules listed under webhook.mutate are not enabled: ${inactive.join(', ')}`);
+  }
+
+  /** Enabled rules run on each review. */
+  get admissionRules(): readonly ActiveRule[] {
+    return this.current().admission;
+  }
+
+  get mutationRules(): readonly ActiveRule[] {
+    return this.current().mutation;
+  }
+
+  /** Rules that judge ages read "today" from their options (the engine reads no clock): the
+   *  server runs for months, so the lists are rebuilt when the day changes (once a day; the
+   *  engine caches its dispatch per list). */
+  private current(): RuleSets {
+    const day = this.opts.today();
+    if (day !== this.sets.day) this.sets = this.select(day);
+    return this.sets;
+  }
+
+  private select(day: string): RuleSets {
+    const { active, errors } = activeRules(this.opts.rules, withToday(this.opts.config, this.opts.rules, day), {});
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    const admission = active.filter((ar) => runsAtAdmission(ar.rule));
+    const mutating = new Set(this.opts.policy.mutate);
+    return {
+      day,
+      admission,
+      skipped: active.filter((ar) => !runsAtAdmission(ar.rule)),
+      mutation: admission.filter((ar) => mutating.has(ar.rule.meta.id) && typeof ar.rule.fix === 'function'),
+    };
   }
 
   private engine(): Omit<EngineConfig, 'rules'> {
@@ -83,7 +115,7 @@ export class Admitter {
       inlineSuppressions: (config.inlineSuppressions ?? true) && policy.inlineSuppressions,
       exclusions: config.exclude,
       exceptions: config.exceptions,
-      today: this.opts.today(),
+      today: this.current().day,
     };
   }
 
