@@ -722,24 +722,52 @@ describe('webhook: parity with palisade scan', () => {
 });
 
 describe('webhook: install manifests', () => {
-  it('pass palisade scan with no finding at high or above (all rules)', async () => {
-    const yaml = manifestsYaml({ namespace: 'palisade-system', caBundle: certs.caCert, rules: BUILTIN_RULES });
-    const d = mkdtempSync(path.join(tmpdir(), 'palisade-manifests-'));
-    writeFileSync(path.join(d, 'install.yaml'), yaml);
-    const result = await runScan({
-      paths: [d],
-      rules: BUILTIN_RULES,
-      config: EMPTY_CONFIG,
-      selection: { all: true },
-      today: '2026-06-01',
+  for (const namespaceInformer of [false, true])
+    it(`pass palisade scan with no finding at high or above (all rules${namespaceInformer ? ', with the namespace informer' : ''})`, async () => {
+      const yaml = manifestsYaml({
+        namespace: 'palisade-system',
+        caBundle: certs.caCert,
+        rules: BUILTIN_RULES,
+        namespaceInformer,
+      });
+      const d = mkdtempSync(path.join(tmpdir(), 'palisade-manifests-'));
+      writeFileSync(path.join(d, 'install.yaml'), yaml);
+      const result = await runScan({
+        paths: [d],
+        rules: BUILTIN_RULES,
+        config: EMPTY_CONFIG,
+        selection: { all: true },
+        today: '2026-06-01',
+      });
+      assert.equal(result.objects, namespaceInformer ? 11 : 9);
+      assert.deepEqual(result.ruleErrors, []);
+      const serious = result.findings.filter((f) => !f.suppression && severityRank(f.severity) >= severityRank('high'));
+      assert.deepEqual(
+        serious.map((f) => `${f.ruleId} ${formatPath(f.path)}`),
+        [],
+      );
     });
-    assert.equal(result.objects, 9);
-    assert.deepEqual(result.ruleErrors, []);
-    const serious = result.findings.filter((f) => !f.suppression && severityRank(f.severity) >= severityRank('high'));
-    assert.deepEqual(
-      serious.map((f) => `${f.ruleId} ${formatPath(f.path)}`),
-      [],
-    );
+
+  it('with the namespace informer: read-only RBAC on namespaces, a token for the one container, API server egress', () => {
+    const docs = manifestsYaml({ namespace: 'guard', rules: BUILTIN_RULES, namespaceInformer: true })
+      .split(/^---\n/m)
+      .slice(1)
+      .map((d) => parseYamlText(d) as unknown);
+    const role = docs.find((d) => getAt(d, ['kind']) === 'ClusterRole');
+    assert.deepEqual(getAt(role, ['rules']), [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }]);
+    const binding = docs.find((d) => getAt(d, ['kind']) === 'ClusterRoleBinding');
+    assert.deepEqual(getAt(binding, ['subjects']), [{ kind: 'ServiceAccount', name: 'palisade-webhook', namespace: 'guard' }]);
+    const dep = docs.find((d) => getAt(d, ['kind']) === 'Deployment');
+    const pod = ['spec', 'template', 'spec'];
+    assert.ok((getAt(dep, [...pod, 'containers', 0, 'args']) as string[]).includes('--namespace-informer'));
+    assert.equal(getAt(dep, [...pod, 'automountServiceAccountToken']), false, 'no token for other containers');
+    const mounts = getAt(dep, [...pod, 'containers', 0, 'volumeMounts']) as { mountPath: string }[];
+    assert.ok(mounts.some((m) => m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount'));
+    const policy = docs.find((d) => getAt(d, ['kind']) === 'NetworkPolicy');
+    assert.deepEqual(getAt(policy, ['spec', 'egress', 0, 'ports']), [
+      { port: 443, protocol: 'TCP' },
+      { port: 6443, protocol: 'TCP' },
+    ]);
   });
 
   it('hold everything an install needs, hardened', () => {

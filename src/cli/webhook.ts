@@ -10,6 +10,7 @@ import { Admitter } from '../webhook/admit.js';
 import { loadWebhookConfig, WebhookConfigError } from '../webhook/config.js';
 import { WebhookMetrics } from '../webhook/metrics.js';
 import { WebhookServer, type Log } from '../webhook/server.js';
+import type { NamespaceCache } from '../webhook/namespace-cache.js';
 import { isWorker, runPrimary, workerMetrics } from '../webhook/workers.js';
 import { EXIT, today } from './io.js';
 
@@ -24,6 +25,9 @@ interface ServeFlags {
   drainTimeout: string;
   certReloadInterval: string;
   workers: string;
+  namespaceInformer?: boolean;
+  kubeconfig?: string;
+  kubeContext?: string;
 }
 
 /** One JSON object per line on stderr: what log collectors parse without configuration. */
@@ -52,6 +56,12 @@ export function webhookCommand(): Command {
     .option('--drain-timeout <ms>', 'then wait this long for in-flight reviews', '10000')
     .option('--cert-reload-interval <ms>', 'how often certificate files are checked for rotation', '5000')
     .option('--workers <n>', 'server processes sharing the port ("auto": one per available core)', '1')
+    .option(
+      '--namespace-informer',
+      'watch Namespaces, so their labels (pod-security.kubernetes.io/*, palisade.dev/enforce|warn|audit) apply at admission; needs get/list/watch on namespaces',
+    )
+    .option('--kubeconfig <file>', 'cluster for the informer (default: $KUBECONFIG, in-cluster, ~/.kube/config)')
+    .option('--kube-context <name>', 'kubeconfig context for the informer')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await serve(flags);
       // A worker's IPC channel to the primary would keep it alive after the server closed.
@@ -77,7 +87,8 @@ export function webhookCommand(): Command {
     .option('--ca-bundle <file>', 'CA certificate (PEM) the API server trusts the webhook with (ca.crt from `webhook certs`)')
     .option('--config <file>', 'webhook config to ship in the ConfigMap (validated first)')
     .option('--image <ref>', 'container image')
-    .action(async (flags: { namespace: string; caBundle?: string; config?: string; image?: string }) => {
+    .option('--namespace-informer', 'run the webhook with its namespace informer (adds RBAC, a token and API server egress)')
+    .action(async (flags: ManifestFlags) => {
       process.exitCode = await manifests(flags);
     });
   return cmd;
@@ -95,11 +106,29 @@ async function serve(flags: ServeFlags): Promise<number> {
   }
   if (workers > 1 && !isWorker()) return runPrimary({ workers, log });
   let server: WebhookServer;
+  let cache: NamespaceCache | undefined;
   try {
     const { config, policy } = await loadWebhookConfig(flags.config, BUILTIN_RULES);
-    const admitter = new Admitter({ rules: BUILTIN_RULES, config, policy, today });
     const metrics = new WebhookMetrics({ processMetrics: true });
     if (isWorker()) metrics.aggregateWith(workerMetrics(metrics.registry));
+    if (flags.namespaceInformer) {
+      // Loaded on demand: without the informer the webhook never talks to the API server.
+      const { resolveConnection } = await import('../webhook/kube-api.js');
+      const { NamespaceCache } = await import('../webhook/namespace-cache.js');
+      const connection = await resolveConnection({ kubeconfig: flags.kubeconfig, context: flags.kubeContext });
+      cache = new NamespaceCache({ connection, log }).start();
+      metrics.namespaceCache(() => cache!.stats());
+    } else if (flags.kubeconfig || flags.kubeContext) {
+      throw new WebhookConfigError('--kubeconfig and --kube-context need --namespace-informer');
+    }
+    const ns = cache;
+    const admitter = new Admitter({
+      rules: BUILTIN_RULES,
+      config,
+      policy,
+      today,
+      namespaceOf: ns ? (name) => ns.namespace(name) : undefined,
+    });
     log('info', 'rules', {
       admission: admitter.admissionRules.length,
       mutation: admitter.mutationRules.map((ar) => ar.rule.meta.id),
@@ -117,18 +146,29 @@ async function serve(flags: ServeFlags): Promise<number> {
       shutdownDelayMs: int('--shutdown-delay', flags.shutdownDelay, 0, 600_000),
       drainTimeoutMs: int('--drain-timeout', flags.drainTimeout, 0, 600_000),
       certReloadIntervalMs: int('--cert-reload-interval', flags.certReloadInterval, 50, 3_600_000),
+      // Until the first list of Namespaces, label overrides and PSS levels are unknown: a pod
+      // with broken RBAC never takes traffic. Once synced it stays ready through reconnects
+      // (every replica would drop out at once on an API server blip); staleness is in /metrics.
+      notReadyBecause: ns
+        ? () => (ns.stats().synced ? undefined : `namespace cache not synced (${ns.stats().lastError?.message ?? 'listing'})`)
+        : undefined,
       log,
     });
     await server.start();
   } catch (e) {
-    // Bad config, unreadable or mismatched certificates, a port in use: refuse to start.
+    // Bad config, unreadable or mismatched certificates, a port in use, no cluster for the
+    // informer: refuse to start.
+    await cache?.stop();
     process.stderr.write(`palisade: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.error;
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log('info', 'signal', { signal });
-      void server.shutdown().then(resolve);
+      void server
+        .shutdown()
+        .then(() => cache?.stop())
+        .then(resolve);
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
@@ -162,7 +202,15 @@ async function certs(flags: { out: string; service: string; namespace: string; d
   return EXIT.ok;
 }
 
-async function manifests(flags: { namespace: string; caBundle?: string; config?: string; image?: string }): Promise<number> {
+interface ManifestFlags {
+  namespace: string;
+  caBundle?: string;
+  config?: string;
+  image?: string;
+  namespaceInformer?: boolean;
+}
+
+async function manifests(flags: ManifestFlags): Promise<number> {
   const { checkName } = await import('../webhook/certs.js');
   const { manifestsYaml } = await import('../webhook/manifests.js');
   try {
@@ -183,6 +231,7 @@ async function manifests(flags: { namespace: string; caBundle?: string; config?:
         exemptNamespaces: policy.exempt.namespaces,
         exemptUsers: policy.exempt.users,
         exemptGroups: policy.exempt.groups,
+        namespaceInformer: flags.namespaceInformer,
       }),
     );
     return EXIT.ok;

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { AnyRule } from '../core/rule.js';
 import { VERSION } from '../version.js';
 import { runsAtAdmission } from './admit.js';
+import { SERVICE_ACCOUNT_DIR } from './kube-api.js';
 import { DEFAULT_POLICY } from './policy.js';
 
 export interface ManifestOptions {
@@ -21,6 +22,8 @@ export interface ManifestOptions {
   exemptNamespaces?: readonly string[];
   exemptUsers?: readonly string[];
   exemptGroups?: readonly string[];
+  /** Run with `--namespace-informer`: RBAC to watch Namespaces, a token for it, egress to the API server. */
+  namespaceInformer?: boolean;
   rules: readonly AnyRule[];
 }
 
@@ -79,6 +82,19 @@ export function manifestObjects(o: ManifestOptions): Record<string, unknown>[] {
     timeoutSeconds: 2,
     failureThreshold: 3,
   });
+  // The informer's credentials, mounted explicitly where in-cluster clients look: the same
+  // projection the kubelet would automount, but only into this container and only with the informer.
+  const apiAccessVolume = {
+    name: 'kube-api-access',
+    projected: {
+      defaultMode: 0o440,
+      sources: [
+        { serviceAccountToken: { path: 'token', expirationSeconds: 3607 } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { fieldPath: 'metadata.namespace' } }] } },
+      ],
+    },
+  };
   const deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -130,6 +146,7 @@ export function manifestObjects(o: ManifestOptions): Record<string, unknown>[] {
                 '/tls/tls.key',
                 '--config',
                 '/config/webhook.yaml',
+                ...(o.namespaceInformer ? ['--namespace-informer'] : []),
               ],
               ports: [{ name: 'https', containerPort: PORT, protocol: 'TCP' }],
               startupProbe: probe('/readyz', 2),
@@ -146,12 +163,14 @@ export function manifestObjects(o: ManifestOptions): Record<string, unknown>[] {
               volumeMounts: [
                 { name: 'tls', mountPath: '/tls', readOnly: true },
                 { name: 'config', mountPath: '/config', readOnly: true },
+                ...(o.namespaceInformer ? [{ name: 'kube-api-access', mountPath: SERVICE_ACCOUNT_DIR, readOnly: true }] : []),
               ],
             },
           ],
           volumes: [
             { name: 'tls', secret: { secretName: TLS_SECRET, defaultMode: 0o440 } },
             { name: 'config', configMap: { name: NAME } },
+            ...(o.namespaceInformer ? [apiAccessVolume] : []),
           ],
         },
       },
@@ -234,9 +253,21 @@ export function manifestObjects(o: ManifestOptions): Record<string, unknown>[] {
         // The API server (and Prometheus, the kubelet's probes) reach the pods from addresses a
         // policy cannot name portably: open the one port, nothing else. No egress is needed.
         ingress: [{ ports: [{ port: PORT, protocol: 'TCP' }] }],
-        egress: [],
+        // The informer talks to the API server only; its endpoints' addresses differ per cluster,
+        // so the ports are what is pinned (443 for the Service, 6443 for typical endpoints).
+        egress: o.namespaceInformer
+          ? [
+              {
+                ports: [
+                  { port: 443, protocol: 'TCP' },
+                  { port: 6443, protocol: 'TCP' },
+                ],
+              },
+            ]
+          : [],
       },
     },
+    ...(o.namespaceInformer ? informerRbac(ns, meta(NAME).labels) : []),
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
@@ -248,6 +279,26 @@ export function manifestObjects(o: ManifestOptions): Record<string, unknown>[] {
       kind: 'MutatingWebhookConfiguration',
       metadata: { name: 'palisade', labels: LABELS },
       webhooks: [webhook('mutate')],
+    },
+  ];
+}
+
+/** Read access to Namespaces (their labels), nothing else. */
+function informerRbac(ns: string, labels: Record<string, string>): Record<string, unknown>[] {
+  const name = `${NAME}-namespaces`;
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name, labels },
+      rules: [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }],
     },
   ];
 }

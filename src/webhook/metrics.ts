@@ -3,6 +3,7 @@
  * tests can run several servers in one process and each exposes only its own numbers.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { NamespaceCacheStats } from './namespace-cache.js';
 
 export type Endpoint = 'validate' | 'mutate';
 /** What the webhook did with one review. */
@@ -97,6 +98,36 @@ export class WebhookMetrics {
 
   certReload(result: 'ok' | 'error'): void {
     this.certReloads.inc({ result });
+  }
+
+  /** Gauges read from the namespace cache at each scrape: whether its labels can be trusted. */
+  namespaceCache(stats: () => NamespaceCacheStats): void {
+    const registers = [this.registry];
+    // Across workers (each has its own cache): the worst one speaks for the pod.
+    const gauge = (name: string, help: string, read: (s: NamespaceCacheStats) => number, aggregator: 'min' | 'max' = 'min') =>
+      new Gauge({
+        name: `palisade_webhook_namespace_cache_${name}`,
+        help,
+        registers,
+        aggregator,
+        collect() {
+          this.set(read(stats()));
+        },
+      });
+    gauge('synced', '1 once the first list of Namespaces completed (readiness waits for it).', (s) => (s.synced ? 1 : 0));
+    gauge('connected', '1 while a watch on Namespaces is open.', (s) => (s.connected ? 1 : 0));
+    gauge('namespaces', 'Namespaces known to the cache.', (s) => s.namespaces);
+    gauge('errors', 'Failed lists and watches since start (410 Expired included).', (s) => s.errors, 'max');
+    gauge('relists', 'Lists after the first (after 410 Expired or errors).', (s) => s.relists, 'max');
+    gauge(
+      'last_event_age_seconds',
+      'Seconds since the last watch event or list (a growing value with connected 0 means stale labels).',
+      (s) => {
+        const at = s.lastEventAt ?? s.lastListAt;
+        return at ? (Date.now() - Date.parse(at)) / 1000 : -1;
+      },
+      'max',
+    );
   }
 
   ruleCounts(admission: number, skipped: number): void {

@@ -31,6 +31,9 @@ export interface ServerOptions {
   shutdownDelayMs?: number;
   /** Then, how long in-flight requests get before connections are cut. */
   drainTimeoutMs?: number;
+  /** Why the server must not take traffic yet (e.g. the namespace cache has not synced), or
+   *  undefined when it may. Checked by /readyz. */
+  notReadyBecause?: () => string | undefined;
   log?: Log;
 }
 
@@ -165,8 +168,11 @@ export class WebhookServer {
     switch (path) {
       case '/healthz':
         return this.plain(res, 200, 'ok\n');
-      case '/readyz':
-        return this.ready ? this.plain(res, 200, 'ready\n') : this.plain(res, 503, 'not ready\n');
+      case '/readyz': {
+        if (!this.ready) return this.plain(res, 503, 'not ready: shutting down\n');
+        const why = this.opts.notReadyBecause?.();
+        return why === undefined ? this.plain(res, 200, 'ready\n') : this.plain(res, 503, `not ready: ${why}\n`);
+      }
       case '/metrics':
         this.opts.metrics.text().then(
           ({ contentType, body }) => this.plain(res, 200, body, { 'Content-Type': contentType }),
