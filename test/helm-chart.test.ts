@@ -251,6 +251,71 @@ describe('helm chart: rendered by helm, the same objects as `webhook manifests`'
     },
   );
 
+  it(
+    'namespaceInformer.enabled: every object of `webhook manifests --namespace-informer`, and scan clean',
+    withHelm,
+    async () => {
+      // In another namespace than the default one, and owning it: the binding's subject follows.
+      const chart = helmOk([
+        '--set-file',
+        `tls.caBundle=${caFile}`,
+        '--set',
+        'namespaceInformer.enabled=true',
+        '--set',
+        'namespace.create=true',
+        '--set',
+        'namespace.name=guard',
+      ]);
+      const generated = manifests(['--namespace', 'guard', '--ca-bundle', caFile, '--namespace-informer']);
+      assert.equal(generated.length, 11);
+      assertSameObjects(chart, generated);
+      // What the option adds, spelled out (the comparison above would also pass were both sides to lose it).
+      assert.deepEqual(find(chart, 'ClusterRole', 'palisade-webhook-namespaces').rules, [
+        { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+      ]);
+      const binding = find(chart, 'ClusterRoleBinding', 'palisade-webhook-namespaces');
+      assert.deepEqual(binding.roleRef, {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'palisade-webhook-namespaces',
+      });
+      assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'palisade-webhook', namespace: 'guard' }]);
+      const pod = podSpec(chart);
+      assert.equal(pod.automountServiceAccountToken, false);
+      const container = (pod.containers as Obj[])[0] ?? {};
+      assert.equal((container.args as string[]).at(-1), '--namespace-informer');
+      assert.deepEqual((container.volumeMounts as Obj[]).at(-1), {
+        name: 'kube-api-access',
+        mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+        readOnly: true,
+      });
+      const volume = (pod.volumes as Obj[]).find((v) => v.name === 'kube-api-access');
+      assert.deepEqual(
+        ((volume?.projected as Obj).sources as Obj[]).map((src) => Object.keys(src)),
+        [['serviceAccountToken'], ['configMap'], ['downwardAPI']],
+      );
+      assert.deepEqual((find(chart, 'NetworkPolicy').spec as Obj).egress, [
+        {
+          ports: [
+            { port: 443, protocol: 'TCP' },
+            { port: 6443, protocol: 'TCP' },
+          ],
+        },
+      ]);
+      await assertScanClean(chart, 11);
+
+      // Off (the default): none of it, as without the flag.
+      const off = helmOk(['--set-file', `tls.caBundle=${caFile}`], 'guard');
+      assert.deepEqual(
+        off.filter((o) => String(o.kind).startsWith('Cluster')),
+        [],
+      );
+      assert.ok(!(((podSpec(off).containers as Obj[])[0] ?? {}).args as string[]).includes('--namespace-informer'));
+      assert.equal((podSpec(off).volumes as Obj[]).length, 2);
+      assert.deepEqual((find(off, 'NetworkPolicy').spec as Obj).egress, []);
+    },
+  );
+
   it('cert-manager: the same objects without caBundle, plus the issued certificate and CA injection', withHelm, async () => {
     const chart = helmOk(['--set', 'certManager.enabled=true'], 'guard');
     const generated = manifests(['--namespace', 'guard']).filter((o) => o.kind !== 'Namespace');
@@ -357,6 +422,8 @@ describe('helm chart: rendered by helm, the same objects as `webhook manifests`'
     fails(['--set-file', `tls.caBundle=${caFile}`, '--set', 'replicas=1'], /replicas/);
     fails(['--set-file', `tls.caBundle=${caFile}`, '--set', 'config.webhook.failuremode=deny'], /failuremode/);
     fails(['--set-file', `tls.caBundle=${caFile}`, '--set', 'admission.timeoutSeconds=31'], /timeoutSeconds/);
+    fails(['--set-file', `tls.caBundle=${caFile}`, '--set', 'namespaceInformer.enabled=yes'], /namespaceInformer/);
+    fails(['--set-file', `tls.caBundle=${caFile}`, '--set', 'namespaceInformer=true'], /namespaceInformer/);
   });
 
   it('NOTES.txt renders (helm template leaves it out: rendered here through a copy of the chart)', withHelm, () => {
@@ -384,11 +451,23 @@ describe('helm chart: rendered by helm, the same objects as `webhook manifests`'
     );
     assert.match(cm, /issued and rotated by cert-manager/);
     assert.doesNotMatch(cm, /kubectl label namespace/);
+    assert.doesNotMatch(own, /Namespace informer/);
+    const informer = notes(
+      ['--set-file', `tls.caBundle=${caFile}`, '--set', 'namespaceInformer.enabled=true'],
+      'palisade-system',
+    );
+    assert.match(informer, /Namespace informer: on\. .*\s+palisade-webhook-namespaces: get\/list\/watch/);
   });
 
-  it('helm lint --strict passes', withHelm, () => {
-    const r = spawnSync(HELM, ['lint', '--strict', CHART, '--set-file', `tls.caBundle=${caFile}`], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
+  it('helm lint --strict passes (with and without the namespace informer)', withHelm, () => {
+    for (const informer of ['false', 'true']) {
+      const r = spawnSync(
+        HELM,
+        ['lint', '--strict', CHART, '--set-file', `tls.caBundle=${caFile}`, '--set', `namespaceInformer.enabled=${informer}`],
+        { encoding: 'utf8' },
+      );
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+    }
   });
 });
 
@@ -435,6 +514,9 @@ describe('helm chart: checks without helm', () => {
       ['namespace name', { ...values, namespace: { name: 'Palisade_System', create: false } }],
       ['digest', { ...values, image: { ...(values.image as Obj), digest: 'latest' } }],
       ['no memory limit', { ...values, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1' } } }],
+      ['namespaceInformer not a boolean', { ...values, namespaceInformer: { enabled: 'yes' } }],
+      ['unknown namespaceInformer key', { ...values, namespaceInformer: { enabled: true, rbac: false } }],
+      ['no namespaceInformer', { ...values, namespaceInformer: undefined }],
     ];
     for (const [why, v] of bad) assert.notDeepEqual(errors(v), [], why);
   });

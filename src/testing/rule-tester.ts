@@ -53,6 +53,14 @@ export function collectOnly(on: boolean): void {
   (globalThis as Record<symbol, unknown>)[COLLECT] = on;
 }
 
+const collecting = (): boolean => Boolean((globalThis as Record<symbol, unknown>)[COLLECT]);
+
+/** `describe` for a rule test file's own extra tests: skipped while the docs generator imports
+ *  the file to collect its cases (tests registered then would run, half, inside its process). */
+export function describeRule(name: string, body: () => void): void {
+  if (!collecting()) describe(name, body);
+}
+
 function load(yaml: string, file = 'case.yaml'): KubeObject[] {
   const objects: KubeObject[] = [];
   const rec = loadText(yaml, file, (o) => objects.push(deepFreeze(o)));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
+import { it } from 'node:test';
+import { applyFixes, describeRule, ruleTester } from '../../testing/rule-tester.js';
 import { pssCases } from './pss-cases.js';
 import rule from './pss-capabilities-restricted.js';
 
@@ -23,7 +23,7 @@ spec:
   }),
 );
 
-describe('pss-capabilities-restricted fix', () => {
+describeRule('pss-capabilities-restricted fix', () => {
   it('adds ALL to every drop list, init containers included, keeping what was there', () => {
     const r = applyFixes(
       rule,

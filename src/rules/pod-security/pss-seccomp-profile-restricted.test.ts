@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
+import { it } from 'node:test';
+import { applyFixes, describeRule, ruleTester } from '../../testing/rule-tester.js';
 import { pssCases } from './pss-cases.js';
 import rule from './pss-seccomp-profile-restricted.js';
 
@@ -23,7 +23,7 @@ spec:
   }),
 );
 
-describe('pss-seccomp-profile-restricted fix', () => {
+describeRule('pss-seccomp-profile-restricted fix', () => {
   const pod = (podSc: string, containerSc: string) => `
 apiVersion: apps/v1
 kind: Deployment

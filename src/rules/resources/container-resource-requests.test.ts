@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
+import { it } from 'node:test';
+import { applyFixes, describeRule, ruleTester } from '../../testing/rule-tester.js';
 import rule from './container-resource-requests.js';
 
 ruleTester(rule, {
@@ -147,7 +147,7 @@ spec:
   ],
 });
 
-describe('container-resource-requests fix', () => {
+describeRule('container-resource-requests fix', () => {
   const deployment = `
 apiVersion: apps/v1
 kind: Deployment

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { applyFixes, ruleTester } from '../../testing/rule-tester.js';
+import { it } from 'node:test';
+import { applyFixes, describeRule, ruleTester } from '../../testing/rule-tester.js';
 import rule from './run-as-non-root.js';
 
 ruleTester(rule, {
@@ -219,7 +219,7 @@ spec:
   ],
 });
 
-describe('run-as-non-root fix', () => {
+describeRule('run-as-non-root fix', () => {
   const pod = (podSc: string, sc: string) => `
 apiVersion: v1
 kind: Pod
