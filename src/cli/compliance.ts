@@ -15,7 +15,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { buildReport } from '../report/model.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { runScan, UsageError } from '../scan/run.js';
-import { emit, EXIT, today } from './io.js';
+import { emit, EXIT, today, withToday } from './io.js';
 import { progress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -86,7 +86,7 @@ async function compliance(paths: string[], flags: ComplianceFlags): Promise<numb
       onFile: bar.onFile,
       paths,
       rules: BUILTIN_RULES,
-      config,
+      config: withToday(config, BUILTIN_RULES, today()),
       selection: { all: flags.allRules },
       inlineSuppressions: flags.inlineSuppressions === false ? false : undefined,
       exceptions,

@@ -23,3 +23,5 @@ export function fail(message: string): never {
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+export { withToday } from '../core/config.js';

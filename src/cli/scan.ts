@@ -29,7 +29,7 @@ import { exposureContext } from '../compliance/exposure.js';
 import { parseFrameworks } from './compliance.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { emit, EXIT, today, useColor } from './io.js';
+import { emit, EXIT, today, useColor, withToday } from './io.js';
 import { progress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
@@ -136,7 +136,7 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
     failOn = flags.failOn;
   }
   try {
-    config = withToday(withPssDefaults(config, flags.pssLevel, flags.pssVersion), today());
+    config = withToday(withPssDefaults(config, flags.pssLevel, flags.pssVersion), BUILTIN_RULES, today());
   } catch (e) {
     if (e instanceof PssParseError) return usage(`--pss-level/--pss-version: ${e.message}`);
     throw e;
@@ -216,19 +216,6 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   if (broken || (empty && !flags.allowEmpty)) return EXIT.error;
   if (flags.writeBaseline) return EXIT.ok;
   return gate.length > 0 ? EXIT.findings : EXIT.ok;
-}
-
-/** Rules that judge ages (encryption key rotation) take "today" as an option, because the engine
- *  reads no clock: the CLI fills it unless the config pins a date. */
-function withToday(config: PalisadeConfig, day: string): PalisadeConfig {
-  const rules = { ...config.rules };
-  for (const r of BUILTIN_RULES) {
-    if (!r.meta.options || !('today' in r.meta.options)) continue;
-    const current = rules[r.meta.id] ?? {};
-    if (current.options && 'today' in current.options) continue;
-    rules[r.meta.id] = { ...current, options: { ...current.options, today: day } };
-  }
-  return { ...config, rules };
 }
 
 /** --pss-level / --pss-version become the options of every Pod Security control rule (a

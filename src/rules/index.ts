@@ -161,6 +161,7 @@ import vpaBounds from './scaling/vpa-bounds.js';
 import vpaHpaConflict from './scaling/vpa-hpa-conflict.js';
 import vpaTargetMissing from './scaling/vpa-target-missing.js';
 import credentialsInEnv from './secrets/credentials-in-env.js';
+import secretDataKeyAge from './secrets/secret-data-key-age.js';
 import secretPlaintextInManifest from './secrets/secret-plaintext-in-manifest.js';
 import secretViaEnv from './secrets/secret-via-env.js';
 import secretsWithoutExternalManager from './secrets/secrets-without-external-manager.js';
@@ -340,6 +341,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   vpaHpaConflict,
   vpaTargetMissing,
   credentialsInEnv,
+  secretDataKeyAge,
   secretPlaintextInManifest,
   secretViaEnv,
   secretsWithoutExternalManager,

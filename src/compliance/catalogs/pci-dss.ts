@@ -148,6 +148,18 @@ export const PCI_DSS: Catalog = {
     ),
     control('3', '3.6.1', 'Procedures to protect cryptographic keys are defined and implemented', MANUAL),
     control(
+      '3',
+      '3.7.4',
+      'Cryptographic keys are changed at the end of their defined cryptoperiod',
+      'Key management defines a cryptoperiod for each key type in use and changes keys that reach its end.',
+      [
+        rule(
+          'secret-data-key-age',
+          'Data keys of Palisade-encrypted Secrets older than the maximum age have outlived their cryptoperiod.',
+        ),
+      ],
+    ),
+    control(
       '4',
       '4.2.1',
       'Strong cryptography protects PAN during transmission over open, public networks',

@@ -42,6 +42,7 @@ export const SOC2: Catalog = {
         ),
         rule('credentials-in-env', 'Credentials in env literals and ConfigMaps bypass Secret access control.'),
         rule('secrets-without-external-manager', 'Secrets not issued by a managed store escape its access control and audit.'),
+        rule('secret-data-key-age', 'Encryption keys of committed Secrets that are never rotated keep revoked readers reading.'),
         rule('storageclass-encryption', 'Volumes without customer-managed encryption keys leave key control with the provider.'),
       ],
     ),
