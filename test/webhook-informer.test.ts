@@ -3,50 +3,19 @@
 // test/fixtures/apiserver/README.md): /readyz waits for the first list, and a Namespace's labels
 // decide at admission, changes included, as soon as the watch delivers them.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { generateCerts } from '../src/webhook/certs.js';
-import { ROOT } from './helpers/cli.js';
 import { FakeApiServer, makeCerts } from './helpers/fake-apiserver.js';
+import { call as callWith, servingCerts, startWebhook } from './helpers/webhook-process.js';
 
-const SAN = 'palisade-webhook.palisade-system.svc';
-const tls = generateCerts({ service: 'palisade-webhook', namespace: 'palisade-system' });
-const dir = mkdtempSync(path.join(tmpdir(), 'palisade-informer-'));
-writeFileSync(path.join(dir, 'tls.crt'), tls.tlsCert);
-writeFileSync(path.join(dir, 'tls.key'), tls.tlsKey);
+const tls = servingCerts();
+const dir = tls.dir;
 const cleanup: (() => unknown)[] = [];
 after(async () => {
   for (const c of cleanup) await c();
 });
-
-function call(port: number, p: string, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: p,
-        method: body ? 'POST' : 'GET',
-        ca: [tls.caCert],
-        servername: SAN,
-        agent: false,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const call = (port: number, p: string, body?: string) => callWith(port, tls.caCert, p, body);
 
 const privilegedPod = (namespace: string) =>
   JSON.stringify({
@@ -105,42 +74,23 @@ describe('webhook serve --namespace-informer', () => {
           '',
         ].join('\n'),
       );
-      const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-      const child: ChildProcess = spawn(
-        process.execPath,
-        [
-          '--import',
-          tsx,
-          path.join(ROOT, 'test/helpers/palisade-src.ts'),
-          'webhook',
-          'serve',
-          '--host',
-          '127.0.0.1',
-          '--port',
-          '0',
-          '--tls-cert',
-          path.join(dir, 'tls.crt'),
-          '--tls-key',
-          path.join(dir, 'tls.key'),
-          '--shutdown-delay',
-          '0',
-          '--namespace-informer',
-          '--kubeconfig',
-          kubeconfig,
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      cleanup.push(() => child.kill('SIGKILL'));
-      let stderr = '';
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const port = await new Promise<number>((resolve, reject) => {
-        child.stderr!.on('data', (c: Buffer) => {
-          stderr += c.toString();
-          const m = /"message":"listening".*"port":(\d+)/.exec(stderr);
-          if (m) resolve(Number(m[1]));
-        });
-        void exited.then(() => reject(new Error(`server exited:\n${stderr}`)));
-      });
+      const server = startWebhook([
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--tls-cert',
+        tls.certFile,
+        '--tls-key',
+        tls.keyFile,
+        '--shutdown-delay',
+        '0',
+        '--namespace-informer',
+        '--kubeconfig',
+        kubeconfig,
+      ]);
+      cleanup.push(() => server.child.kill('SIGKILL'));
+      const { port } = await server.listening();
 
       const notReady = await call(port, '/readyz');
       assert.equal(notReady.status, 503);
@@ -158,37 +108,24 @@ describe('webhook serve --namespace-informer', () => {
       assert.match(metrics, /^palisade_webhook_namespace_cache_synced 1$/m);
       assert.match(metrics, /^palisade_webhook_namespace_cache_connected 1$/m);
 
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      server.child.kill('SIGTERM');
+      assert.equal(await server.exited, 0, server.stderr());
     },
   );
 
   it('refuses to start without a cluster to watch (exit 2)', { timeout: 30_000 }, async () => {
-    const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        tsx,
-        path.join(ROOT, 'test/helpers/palisade-src.ts'),
-        'webhook',
-        'serve',
-        '--port',
-        '0',
-        '--tls-cert',
-        path.join(dir, 'tls.crt'),
-        '--tls-key',
-        path.join(dir, 'tls.key'),
-        '--namespace-informer',
-        '--kubeconfig',
-        path.join(dir, 'missing-kubeconfig'),
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(code, 2);
-    assert.match(stderr, /missing-kubeconfig/);
+    const s = startWebhook([
+      '--port',
+      '0',
+      '--tls-cert',
+      tls.certFile,
+      '--tls-key',
+      tls.keyFile,
+      '--namespace-informer',
+      '--kubeconfig',
+      path.join(dir, 'missing-kubeconfig'),
+    ]);
+    assert.equal(await s.exited, 2);
+    assert.match(s.stderr(), /missing-kubeconfig/);
   });
 });

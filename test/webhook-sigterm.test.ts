@@ -2,17 +2,10 @@
 // SIGTERM turns readiness off first, the server keeps answering while the (simulated) endpoint
 // removal happens, drains reviews still in flight when it closes, and exits 0. No review fails.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { generateCerts } from '../src/webhook/certs.js';
-import { ROOT } from './helpers/cli.js';
+import { SAN, servingCerts, startWebhook } from './helpers/webhook-process.js';
 
-const SAN = 'palisade-webhook.palisade-system.svc';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function body(i: number): string {
@@ -104,46 +97,25 @@ describe('webhook serve: SIGTERM', () => {
 
 async function drainUnderLoad(extraArgs: string[]): Promise<void> {
   {
-    const certs = generateCerts({ service: 'palisade-webhook', namespace: 'palisade-system' });
-    const dir = mkdtempSync(path.join(tmpdir(), 'palisade-sigterm-'));
-    writeFileSync(path.join(dir, 'tls.crt'), certs.tlsCert);
-    writeFileSync(path.join(dir, 'tls.key'), certs.tlsKey);
-    const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    // Args are the CLI's: the child is `palisade webhook serve` from source.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        tsx,
-        path.join(ROOT, 'test/helpers/palisade-src.ts'),
-        'webhook',
-        'serve',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        '0',
-        '--tls-cert',
-        path.join(dir, 'tls.crt'),
-        '--tls-key',
-        path.join(dir, 'tls.key'),
-        '--shutdown-delay',
-        '800',
-        '--drain-timeout',
-        '5000',
-        ...extraArgs,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (c: Buffer) => {
-        stderr += c.toString();
-        const m = /"message":"listening".*"port":(\d+)/.exec(stderr);
-        if (m) resolve(Number(m[1]));
-      });
-      void exited.then(() => reject(new Error(`server exited before listening:\n${stderr}`)));
-    });
+    const tls = servingCerts();
+    const certs = { caCert: tls.caCert };
+    const server = startWebhook([
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--tls-cert',
+      tls.certFile,
+      '--tls-key',
+      tls.keyFile,
+      '--shutdown-delay',
+      '800',
+      '--drain-timeout',
+      '5000',
+      ...extraArgs,
+    ]);
+    const { child } = server;
+    const { port } = await server.listening();
 
     const results: (Result & { expected: string })[] = [];
     let notReadySeen = false;
@@ -172,7 +144,8 @@ async function drainUnderLoad(extraArgs: string[]): Promise<void> {
     await sleep(1000); // past the shutdown delay: the listener is closed now
     release();
     const slowResults = await Promise.all(slow);
-    const code = await exited;
+    const code = await server.exited;
+    const stderr = server.stderr();
     agent.destroy();
 
     assert.ok(results.length >= 20, `load sent ${results.length} reviews`);

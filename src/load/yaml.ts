@@ -56,7 +56,9 @@ export const JSYAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [jsyamlPl
 /** Maximum alias nodes one document may expand (guards against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
 
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+/** The `yaml` package reading YAML as Kubernetes does (also for editing files in place:
+ *  src/secrets keeps comments and layout with it). */
+export const KUBERNETES_YAML_OPTIONS: Readonly<ParseOptions & DocumentOptions & SchemaOptions> = {
   version: '1.1',
   schema: 'failsafe',
   customTags: [goPlainTag],
@@ -198,7 +200,7 @@ function parseChunk(chunk: Chunk, index: number, origin: string | undefined, fai
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(chunk.text, { ...YAML_OPTIONS, lineCounter });
+    doc = parseDocument(chunk.text, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   } catch (e) {
     return [errorEvent(index, chunk.line, undefined, e)];
   }
@@ -240,7 +242,7 @@ function* parseWholeFile(text: string): Generator<ParseEvent> {
   const lineCounter = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+    docs = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   } catch (e) {
     yield errorEvent(0, 1, undefined, e);
     return;
@@ -279,7 +281,7 @@ export function locateInText(text: string, firstLine: number, paths: readonly Pa
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: false });
+    doc = parseDocument(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter, uniqueKeys: false });
   } catch {
     return paths.map(() => ({ line: firstLine, column: 1, exact: false }));
   }

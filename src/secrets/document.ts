@@ -8,39 +8,10 @@
  * the changed values and the annotation (comments, key order, quoting, indentation, other
  * documents) stays byte for byte. Non-Secret documents are never touched.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  parseAllDocuments,
-  Scalar,
-  type Document,
-  type DocumentOptions,
-  type Node as YamlNode,
-  type ParseOptions,
-  type ScalarTag,
-  type SchemaOptions,
-  type YAMLMap,
-} from 'yaml';
+import { isMap, isPair, isScalar, parseAllDocuments, Scalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { KUBERNETES_YAML_OPTIONS } from '../load/yaml.js';
 import { resolvePlainScalar } from '../load/k8s-scalars.js';
 import { ANNOTATION, SecretsError, type ObjectContext, type Section } from './format.js';
-
-/** The Kubernetes reading of plain scalars (YAML 1.1: `on` is true, `0644` is octal). */
-const k8sPlain: ScalarTag = {
-  tag: 'tag:palisade.dev,2024:k8s-plain',
-  default: true,
-  test: /^(?!<<$)/,
-  resolve: (s) => resolvePlainScalar(s),
-};
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  schema: 'failsafe',
-  customTags: [k8sPlain],
-  merge: true,
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: false,
-};
 
 export interface ValueSite {
   section: Section;
@@ -104,7 +75,7 @@ function str(map: YAMLMap, key: string): string | undefined {
 /** Finds the Secrets of a file. Throws on YAML errors: we never rewrite a file we misread. */
 export function scanSecrets(text: string, file: string): SecretDoc[] {
   const out: SecretDoc[] = [];
-  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
   if (!Array.isArray(docs)) return out; // an empty stream
   for (const doc of docs as Document.Parsed[]) {
     const err = doc.errors[0];

@@ -24,15 +24,11 @@ import {
   isSeq,
   parseAllDocuments,
   type Document,
-  type DocumentOptions,
   type Node as YamlNode,
-  type ParseOptions,
   type Scalar,
-  type ScalarTag,
-  type SchemaOptions,
   type YAMLMap,
 } from 'yaml';
-import { resolvePlainScalar } from '../load/k8s-scalars.js';
+import { KUBERNETES_YAML_OPTIONS } from '../load/yaml.js';
 import {
   annotationRemoval,
   applyEdits,
@@ -77,23 +73,6 @@ export interface KrmOptions {
   /** Loads a key spec of functionConfig `spec.keys` (default: the `--key` parser). */
   loadProvider?: (spec: string) => Promise<KeyProvider>;
 }
-
-/** Same reading as files (document.ts): YAML 1.1 with Kubernetes' plain-scalar resolution. */
-const k8sPlain: ScalarTag = {
-  tag: 'tag:palisade.dev,2024:k8s-plain',
-  default: true,
-  test: /^(?!<<$)/,
-  resolve: (s) => resolvePlainScalar(s),
-};
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  schema: 'failsafe',
-  customTags: [k8sPlain],
-  merge: true,
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: false,
-};
 
 const RENAME_HINT =
   'with kustomize, decrypt in a kustomization without namespace, namePrefix or nameSuffix (e.g. a base or component) and rename in an overlay';
@@ -228,7 +207,7 @@ function functionConfigKeys(root: YAMLMap): string[] {
  * `ok: false`. Only a bug would throw.
  */
 export async function decryptResourceList(input: string, opts: KrmOptions = {}): Promise<KrmOutput> {
-  const docs = parseAllDocuments(input, YAML_OPTIONS) as Document.Parsed[];
+  const docs = parseAllDocuments(input, KUBERNETES_YAML_OPTIONS) as Document.Parsed[];
   const parsed = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (parsed.length !== 1) return fatal(`expected one ResourceList on stdin, got ${parsed.length} YAML documents`);
   const doc = parsed[0]!;
