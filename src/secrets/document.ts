@@ -111,34 +111,38 @@ export function scanSecrets(text: string, file: string): SecretDoc[] {
       }
     }
     // File order, which the MAC covers.
-    for (const p of root.items) {
-      if (!isPair(p) || !isScalar(p.key) || (p.key.value !== 'data' && p.key.value !== 'stringData')) continue;
-      const section: Section = p.key.value;
-      if (p.value === null || (isScalar(p.value) && p.value.value === null)) continue;
-      if (!isMap(p.value)) throw new SecretsError(`${where}: ${section} is not a map`);
-      for (const vp of p.value.items) {
-        const key = isScalar(vp.key) ? vp.key.value : undefined;
-        if (typeof key !== 'string' || !isScalar(vp.key)) throw new SecretsError(`${where}: ${section} has a non-string key`);
-        const path = `${section}.${key}`;
-        const node = vp.value as YamlNode | null;
-        // Aliases, anchors and merges share one node between paths: editing it would change
-        // values elsewhere, so they are refused rather than guessed at.
-        if (!isScalar(node) || node.anchor || key === '<<')
-          throw new SecretsError(
-            `${where}: ${path}: only plain string values can be encrypted (no aliases, anchors or maps)`,
-            path,
-          );
-        if (typeof node.value !== 'string')
-          throw new SecretsError(
-            `${where}: ${path}: not a string (Kubernetes reads it as ${JSON.stringify(node.value)}); quote it`,
-            path,
-          );
-        d.values.push({ section, key, path, node, value: node.value, flow: p.value.flow ?? false, keyNode: vp.key });
-      }
-    }
+    d.values.push(...valueSites(root, where, 'encrypted'));
     out.push(d);
   }
   return out;
+}
+
+/** A Secret's `data`/`stringData` values in document order (the order the MAC covers). Only
+ *  plain string scalars can be `verb`: aliases, anchors and merges share one node between paths,
+ *  and editing it would change values elsewhere, so they are refused rather than guessed at. */
+export function valueSites(root: YAMLMap, where: string, verb: 'encrypted' | 'decrypted'): ValueSite[] {
+  const sites: ValueSite[] = [];
+  for (const p of root.items) {
+    if (!isPair(p) || !isScalar(p.key) || (p.key.value !== 'data' && p.key.value !== 'stringData')) continue;
+    const section: Section = p.key.value;
+    if (p.value === null || (isScalar(p.value) && p.value.value === null)) continue;
+    if (!isMap(p.value)) throw new SecretsError(`${where}: ${section} is not a map`);
+    for (const vp of p.value.items) {
+      const key = isScalar(vp.key) ? vp.key.value : undefined;
+      if (typeof key !== 'string' || !isScalar(vp.key)) throw new SecretsError(`${where}: ${section} has a non-string key`);
+      const path = `${section}.${key}`;
+      const node = vp.value as YamlNode | null;
+      if (!isScalar(node) || node.anchor || key === '<<')
+        throw new SecretsError(`${where}: ${path}: only plain string values can be ${verb} (no aliases, anchors or maps)`, path);
+      if (typeof node.value !== 'string')
+        throw new SecretsError(
+          `${where}: ${path}: not a string (Kubernetes reads it as ${JSON.stringify(node.value)})${verb === 'encrypted' ? '; quote it' : ''}`,
+          path,
+        );
+      sites.push({ section, key, path, node, value: node.value, flow: p.value.flow ?? false, keyNode: vp.key });
+    }
+  }
+  return sites;
 }
 
 export function applyEdits(text: string, edits: Edit[]): string {

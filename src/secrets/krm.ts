@@ -35,11 +35,11 @@ import {
   lineOf,
   renderPlain,
   replaceScalar,
+  valueSites,
   type Edit,
   type SecretDoc,
-  type ValueSite,
 } from './document.js';
-import { ANNOTATION, SecretsError, type ObjectContext, type Section } from './format.js';
+import { ANNOTATION, SecretsError, type ObjectContext } from './format.js';
 import { decryptSecretValues } from './object.js';
 import { providerFromSpec } from './providers/index.js';
 import type { KeyProvider } from './providers/types.js';
@@ -147,32 +147,6 @@ function fileOf(annotations: YAMLMap | undefined): KrmResult['file'] {
   return index === undefined ? { path } : { path, index };
 }
 
-/** The Secret's value sites in document order (the order the MAC covers), as files are read. */
-function valueSites(root: YAMLMap, where: string): ValueSite[] {
-  const sites: ValueSite[] = [];
-  for (const p of root.items) {
-    if (!isPair(p) || !isScalar(p.key) || (p.key.value !== 'data' && p.key.value !== 'stringData')) continue;
-    const section: Section = p.key.value;
-    if (isNull(p.value)) continue;
-    if (!isMap(p.value)) throw new SecretsError(`${where}: ${section} is not a map`);
-    for (const vp of p.value.items) {
-      const key = isScalar(vp.key) ? vp.key.value : undefined;
-      if (typeof key !== 'string' || !isScalar(vp.key)) throw new SecretsError(`${where}: ${section} has a non-string key`);
-      const path = `${section}.${key}`;
-      const node = vp.value as YamlNode | null;
-      if (!isScalar(node) || node.anchor || key === '<<')
-        throw new SecretsError(
-          `${where}: ${path}: only plain string values can be decrypted (no aliases, anchors or maps)`,
-          path,
-        );
-      if (typeof node.value !== 'string')
-        throw new SecretsError(`${where}: ${path}: not a string (Kubernetes reads it as ${JSON.stringify(node.value)})`, path);
-      sites.push({ section, key, path, node, value: node.value, flow: p.value.flow ?? false, keyNode: vp.key });
-    }
-  }
-  return sites;
-}
-
 /** Reads `spec.keys` of our functionConfig; unknown fields are errors (fail closed). */
 function functionConfigKeys(root: YAMLMap): string[] {
   const fc = pairOf(root, 'functionConfig')?.value;
@@ -262,7 +236,7 @@ export async function decryptResourceList(input: string, opts: KrmOptions = {}):
     const extra = file ? { ...ref, file } : ref;
     try {
       const metaPair = annotations && pairOf(annotations, ANNOTATION);
-      const sites = valueSites(map, where);
+      const sites = valueSites(map, where, 'decrypted');
       if (!metaPair) {
         // Not encrypted by Palisade: left alone, unless it holds ciphertext without its key.
         if (sites.some((s) => s.value.startsWith('ENC[')))
