@@ -2,7 +2,8 @@
  * Prometheus metrics of the webhook. A registry per server (not prom-client's global one) so
  * tests can run several servers in one process and each exposes only its own numbers.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { FastCounter, FastHistogram } from './tally.js';
 import type { NamespaceCacheStats } from './namespace-cache.js';
 
 export type Endpoint = 'validate' | 'mutate';
@@ -18,9 +19,9 @@ export interface RequestLabels {
 
 export class WebhookMetrics {
   readonly registry = new Registry();
-  private readonly requests: Counter<keyof RequestLabels>;
-  private readonly latency: Histogram<keyof RequestLabels>;
-  private readonly findings: Counter<'rule' | 'severity'>;
+  private readonly requests: FastCounter<keyof RequestLabels>;
+  private readonly latency: FastHistogram<keyof RequestLabels>;
+  private readonly findings: FastCounter<'rule' | 'severity'>;
   private readonly internalErrors: Counter<'webhook'>;
   private readonly badRequests: Counter<'reason'>;
   private readonly certReloads: Counter<'result'>;
@@ -29,26 +30,27 @@ export class WebhookMetrics {
 
   constructor(opts: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    this.requests = new Counter({
-      name: 'palisade_webhook_requests_total',
-      help: 'Admission reviews answered, by webhook, operation, kind and decision.',
-      labelNames: ['webhook', 'operation', 'kind', 'decision'],
-      registers,
-    });
-    this.latency = new Histogram({
-      name: 'palisade_webhook_request_duration_seconds',
-      help: 'Time from the first byte of the request to the response, by webhook, operation, kind and decision.',
-      labelNames: ['webhook', 'operation', 'kind', 'decision'],
+    const requestLabels = ['webhook', 'operation', 'kind', 'decision'] as const;
+    this.requests = new FastCounter(
+      'palisade_webhook_requests_total',
+      'Admission reviews answered, by webhook, operation, kind and decision.',
+      requestLabels,
+      this.registry,
+    );
+    this.latency = new FastHistogram(
+      'palisade_webhook_request_duration_seconds',
+      'Time from the first byte of the request to the response, by webhook, operation, kind and decision.',
+      requestLabels,
+      this.registry,
       // Sub-millisecond to the API server's 30 s timeout: the interesting part is below 20 ms.
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-      registers,
-    });
-    this.findings = new Counter({
-      name: 'palisade_webhook_findings_total',
-      help: 'Findings at admission (unsuppressed), by rule and severity.',
-      labelNames: ['rule', 'severity'],
-      registers,
-    });
+      [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    );
+    this.findings = new FastCounter(
+      'palisade_webhook_findings_total',
+      'Findings at admission (unsuppressed), by rule and severity.',
+      ['rule', 'severity'],
+      this.registry,
+    );
     this.internalErrors = new Counter({
       name: 'palisade_webhook_internal_errors_total',
       help: 'Reviews answered by the failure mode because of an internal error (a rule that threw, a bug).',
