@@ -159,9 +159,12 @@ export class Evaluation {
       this.finished = true;
       for (const ar of this.indexRules) {
         const { targets } = ar.rule.meta;
-        const kinds = targets === '*' ? null : targets;
-        if (kinds) for (const k of kinds) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
-        else for (const k of this.allKinds()) for (const obj of this.index.ofKind(k)) this.run(ar, obj);
+        const kinds = targets === '*' ? this.allKinds() : targets;
+        // Index loops: this runs per rule and kind for every webhook review.
+        for (let k = 0; k < kinds.length; k++) {
+          const objs = this.index.ofKind(kinds[k]!);
+          for (let i = 0; i < objs.length; i++) this.run(ar, objs[i]!);
+        }
       }
       this.dropPssTwins();
     }
@@ -201,39 +204,59 @@ export class Evaluation {
     return [...kinds];
   }
 
-  private run(ar: ActiveRule, obj: KubeObject): void {
+  /** The rule and object being checked: `report` reads them. One context object serves every
+   *  check (checks are synchronous, one at a time), so a check costs no allocation unless it
+   *  reports; a webhook runs ~150 checks per review. */
+  private currentRule!: ActiveRule;
+  private currentObject!: KubeObject;
+  /** Inline ignore annotations of the current object, read on its first finding. */
+  private ignoresOf: { obj: KubeObject; ignores: ReturnType<typeof inlineIgnores> } | undefined;
+  private readonly ctx: {
+    options: ActiveRule['options'];
+    index: ObjectIndex;
+    report: (r: ReportInput) => void;
+    oldObject?: KubeObject;
+  } = {
+    options: {},
+    index: undefined as unknown as ObjectIndex,
+    report: (r) => this.report(r),
+  };
+
+  private report(r: ReportInput): void {
+    const ar = this.currentRule;
+    const obj = this.currentObject;
     const { meta } = ar.rule;
-    let ignores: ReturnType<typeof inlineIgnores> | null = null;
-    const report = (r: ReportInput) => {
-      if (ignores === null) ignores = inlineIgnores(obj);
-      const fields: Omit<Finding, 'fingerprint'> = {
-        ruleId: meta.id,
-        severity: r.severity && !ar.severityFromConfig ? r.severity : ar.severity,
-        category: meta.category,
-        message: r.message,
-        object: obj.id,
-        path: r.path,
-        source: obj.source,
-        controls: meta.controls,
-        remediation: meta.remediation,
-        fixable: typeof ar.rule.fix === 'function',
-      };
-      const finding = new LazyFinding(fields, obj) as unknown as Finding;
-      if (r.admission) finding.admission = r.admission;
-      const suppression = suppressionFor(finding, ignores, this.policy);
-      if (suppression) finding.suppression = suppression;
-      this.findings.push(finding);
+    if (this.ignoresOf?.obj !== obj) this.ignoresOf = { obj, ignores: inlineIgnores(obj) };
+    const fields: Omit<Finding, 'fingerprint'> = {
+      ruleId: meta.id,
+      severity: r.severity && !ar.severityFromConfig ? r.severity : ar.severity,
+      category: meta.category,
+      message: r.message,
+      object: obj.id,
+      path: r.path,
+      source: obj.source,
+      controls: meta.controls,
+      remediation: meta.remediation,
+      fixable: typeof ar.rule.fix === 'function',
     };
+    const finding = new LazyFinding(fields, obj) as unknown as Finding;
+    if (r.admission) finding.admission = r.admission;
+    const suppression = suppressionFor(finding, this.ignoresOf.ignores, this.policy);
+    if (suppression) finding.suppression = suppression;
+    this.findings.push(finding);
+  }
+
+  private run(ar: ActiveRule, obj: KubeObject): void {
+    this.currentRule = ar;
+    this.currentObject = obj;
+    const ctx = this.ctx;
+    ctx.options = ar.options;
+    ctx.index = this.index;
+    ctx.oldObject = this.config.previous?.(obj);
     try {
-      const oldObject = this.config.previous?.(obj);
-      ar.rule.check(
-        obj,
-        oldObject
-          ? { options: ar.options, index: this.index, report, oldObject }
-          : { options: ar.options, index: this.index, report },
-      );
+      ar.rule.check(obj, ctx);
     } catch (e) {
-      this.ruleErrors.push({ ruleId: meta.id, object: obj.id, message: e instanceof Error ? e.message : String(e) });
+      this.ruleErrors.push({ ruleId: ar.rule.meta.id, object: obj.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
 }

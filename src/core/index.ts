@@ -10,6 +10,10 @@ import { anchorPair, matches, parseLabelSelector, parseMapSelector, type Selecto
 export type World = 'files' | 'cluster';
 
 const POD_BEARING = new Set(POD_BEARING_KINDS);
+/** Shared by every lookup that finds nothing (index rules ask per kind for every object). Not
+ *  frozen: a frozen array has another elements kind, and mixing the two makes every loop over
+ *  ofKind() polymorphic. */
+const NONE: readonly KubeObject[] = [];
 
 const key = (kind: string, ns: string | undefined, name: string) => `${kind}\u0000${ns ?? ''}\u0000${name}`;
 
@@ -77,7 +81,7 @@ export class ObjectIndex {
   }
 
   ofKind(kind: string): readonly KubeObject[] {
-    return this.byKind.get(kind) ?? [];
+    return this.byKind.get(kind) ?? NONE;
   }
 
   ofKindIn(kind: string, namespace: string): KubeObject[] {

@@ -197,13 +197,18 @@ export function containersOf(
 ): readonly ContainerRef[] {
   const tpl = podTemplateOf(obj);
   if (!tpl) return [];
-  if (kinds === CONTAINER_KINDS) {
-    let all = allContainers.get(tpl);
-    if (!all) allContainers.set(tpl, (all = Object.freeze(listContainers(tpl, kinds))));
-    return all;
-  }
-  return listContainers(tpl, kinds);
+  // The two lists rules ask for on every object are built once per template.
+  const memo = kinds === CONTAINER_KINDS ? allContainers : kinds === POD_CONTAINER_KINDS ? podContainers : undefined;
+  if (!memo) return listContainers(tpl, kinds);
+  let list = memo.get(tpl);
+  if (!list) memo.set(tpl, (list = Object.freeze(listContainers(tpl, kinds))));
+  return list;
 }
+
+/** Init (sidecars included) and regular containers: what has resources, probes and ports
+ *  (ephemeral containers have none of them). */
+export const POD_CONTAINER_KINDS: readonly ContainerKind[] = ['initContainers', 'containers'];
+const podContainers = new WeakMap<PodTemplateRef, readonly ContainerRef[]>();
 
 function listContainers(tpl: PodTemplateRef, kinds: readonly ContainerKind[]): ContainerRef[] {
   const out: ContainerRef[] = [];

@@ -4,7 +4,7 @@
  * (declaring ports is informational in Kubernetes), so it can only be judged against a pod whose
  * containers do declare ports.
  */
-import { containersOf, isRecord, str, type ContainerRef, type KubeObject } from '../../core/objects.js';
+import { containersOf, isRecord, str, type ContainerRef, type KubeObject, POD_CONTAINER_KINDS } from '../../core/objects.js';
 
 export interface DeclaredPort {
   name?: string;
@@ -30,7 +30,7 @@ export function declaredPorts(container: ContainerRef['container']): DeclaredPor
 /** The containers that serve ports for the pod's lifetime: regular containers and native
  *  sidecars (init containers with restartPolicy Always). */
 export function servingContainers(obj: Pick<KubeObject, 'id' | 'value'>): ContainerRef[] {
-  return containersOf(obj, ['initContainers', 'containers']).filter((c) => c.kind === 'containers' || c.sidecar);
+  return containersOf(obj, POD_CONTAINER_KINDS).filter((c) => c.kind === 'containers' || c.sidecar);
 }
 
 /** Every port the pod's serving containers declare. */

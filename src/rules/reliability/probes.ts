@@ -14,6 +14,7 @@ import {
   runsToCompletion,
   WORKLOAD_CONTROLLER_KINDS,
   type KubeObject,
+  POD_CONTAINER_KINDS,
 } from '../../core/objects.js';
 import type { ReportInput } from '../../core/rule.js';
 
@@ -27,7 +28,7 @@ export function checkProbe(
   what: string,
 ): void {
   if (runsToCompletion(obj)) return;
-  for (const c of containersOf(obj, ['initContainers', 'containers'])) {
+  for (const c of containersOf(obj, POD_CONTAINER_KINDS)) {
     if (c.kind === 'initContainers' && !c.sidecar) continue;
     if (!isRecord(c.container[field])) report({ path: c.path, message: `${containerLabel(c)} has no ${what} probe` });
   }

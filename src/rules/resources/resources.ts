@@ -2,7 +2,16 @@
  * What the resources rules share: the places that carry `resources` (containers and, with
  * Kubernetes' pod-level resources, the pod spec) and reading one quantity from them.
  */
-import { containerLabel, containersOf, isRecord, podTemplateOf, type JsonObject, type KubeObject } from '../../core/objects.js';
+import {
+  containerLabel,
+  containersOf,
+  isRecord,
+  podTemplateOf,
+  type JsonObject,
+  type KubeObject,
+  POD_CONTAINER_KINDS,
+  type ContainerRef,
+} from '../../core/objects.js';
 import type { Path } from '../../core/path.js';
 import { parseQuantity, type ParsedQuantity } from '../../core/quantity.js';
 import type { ReportInput } from '../../core/rule.js';
@@ -28,13 +37,19 @@ export interface ResourceHolder {
 
 /** Init containers (native sidecars included) and regular containers. Ephemeral containers
  *  cannot have resources (the API rejects them), so they are left out. */
-export function resourceContainers(obj: Pick<KubeObject, 'id' | 'value'>): ResourceHolder[] {
-  return containersOf(obj, ['initContainers', 'containers']).map((c) => ({
-    value: c.container,
-    path: c.path,
-    label: containerLabel(c),
-  }));
+export function resourceContainers(obj: Pick<KubeObject, 'id' | 'value'>): readonly ResourceHolder[] {
+  // Every resources rule asks for every object: built once per container list.
+  const refs = containersOf(obj, POD_CONTAINER_KINDS);
+  let holders = holdersOf.get(refs);
+  if (!holders)
+    holdersOf.set(
+      refs,
+      (holders = Object.freeze(refs.map((c) => ({ value: c.container, path: c.path, label: containerLabel(c) })))),
+    );
+  return holders;
 }
+
+const holdersOf = new WeakMap<readonly ContainerRef[], readonly ResourceHolder[]>();
 
 /** The pod spec as a holder, when it sets pod-level `resources` (spec.resources). */
 export function podLevelResources(obj: Pick<KubeObject, 'id' | 'value'>): ResourceHolder | undefined {

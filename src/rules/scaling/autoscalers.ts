@@ -24,6 +24,7 @@ import {
   type ContainerRef,
   type JsonObject,
   type KubeObject,
+  POD_CONTAINER_KINDS,
 } from '../../core/objects.js';
 import type { Path } from '../../core/path.js';
 
@@ -176,7 +177,7 @@ export function hpaResourceMetrics(hpa: KubeObject): ResourceMetric[] {
 
 /** The containers an HPA sums requests and usage over: regular containers and native sidecars. */
 export function scaledContainers(workload: Pick<KubeObject, 'id' | 'value'>): ContainerRef[] {
-  return containersOf(workload, ['initContainers', 'containers']).filter((c) => c.kind === 'containers' || c.sidecar);
+  return containersOf(workload, POD_CONTAINER_KINDS).filter((c) => c.kind === 'containers' || c.sidecar);
 }
 
 function setIn(holder: unknown, section: 'requests' | 'limits', resource: string): boolean {

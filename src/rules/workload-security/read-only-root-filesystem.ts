@@ -5,14 +5,14 @@ import {
   isWindowsPod,
   podTemplateOf,
   POD_BEARING_KINDS,
-  type ContainerKind,
+  POD_CONTAINER_KINDS,
 } from '../../core/objects.js';
 import { defineRule } from '../../core/rule.js';
 import { containerAt, deepestSecurityContextPath, setInSecurityContext } from '../../core/security-context.js';
 
 const FIELD = 'readOnlyRootFilesystem';
 /** Ephemeral (debug) containers are added at run time to inspect a pod; they are not held to this. */
-const KINDS: readonly ContainerKind[] = ['initContainers', 'containers'];
+const KINDS = POD_CONTAINER_KINDS;
 
 export default defineRule({
   meta: {
