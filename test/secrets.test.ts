@@ -110,6 +110,13 @@ describe('secrets: manifests', () => {
     assert.equal(r2.text.split('\n').filter((l, i) => l !== added.split('\n')[i]).length, 2);
     const back = await decryptText(r2.text, 'f.yaml', { providers, keepAnnotation: false });
     assert.match(back.text, /extra: eA==\n {2}user: YWRtaW4=/);
+    // ...but adding a value must not launder tampering with the others into a fresh MAC.
+    const removedOne = added.replace(/ {2}user: ENC\[[^\]]+\]\n/, '');
+    await assert.rejects(encryptText(removedOne, 'f.yaml', { providers }), /MAC mismatch/);
+    // After decrypt --in-place (no encrypted value left) there is nothing to vouch for.
+    const reenc = await encryptText(plain, 'f.yaml', { providers });
+    const opts = { providers, keepAnnotation: false };
+    assert.equal((await decryptText(reenc.text, 'f.yaml', opts)).text, (await decryptText(enc, 'f.yaml', opts)).text);
   });
 
   it('detects tampering with each part, naming the file and the value', async () => {

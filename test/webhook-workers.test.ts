@@ -58,6 +58,17 @@ describe('webhook serve --workers', () => {
     assert.equal(await t.exited, 0, t.stderr());
   });
 
+  it('replaces every worker when all die at once (the primary stays up)', { timeout: 60_000 }, async () => {
+    const t = start(['--tls-cert', tls.certFile, '--tls-key', tls.keyFile, '--workers', '2', '--shutdown-delay', '0']);
+    const { pids } = await t.listening(2);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    // With --port 0 the new workers get a new port (nothing held the old one); a real --port is kept.
+    const { ports } = await t.listening(4);
+    assert.equal((await call(ports[3]!, tls.caCert, '/validate', review(1))).status, 200);
+    t.child.kill('SIGTERM');
+    assert.equal(await t.exited, 0, t.stderr());
+  });
+
   it('exits 2 when a worker cannot start, instead of restarting it forever', { timeout: 30_000 }, async () => {
     const s = start(['--tls-cert', path.join(tls.dir, 'missing.crt'), '--tls-key', tls.keyFile, '--workers', '2']);
     assert.equal(await s.exited, 2, s.stderr());

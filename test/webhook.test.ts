@@ -830,3 +830,75 @@ describe('webhook: rules that judge ages', () => {
       assert.equal(ar.options.today, '2026-01-02', ar.rule.meta.id);
   });
 });
+
+describe('webhook: rules see the stored object on UPDATE', () => {
+  it('passes oldObject to rules as ctx.oldObject (and nothing on CREATE)', () => {
+    const immutableKey = defineRule({
+      meta: {
+        id: 'test-immutable-key',
+        title: 't',
+        severity: 'high',
+        category: 'test',
+        targets: ['ConfigMap'],
+        needs: 'object',
+        controls: [],
+        description: 'd',
+        remediation: 'r',
+      },
+      check(obj, ctx) {
+        const before = ctx.oldObject?.value.data as Record<string, unknown> | undefined;
+        const now = obj.value.data as Record<string, unknown>;
+        if (before && before.key !== now.key)
+          ctx.report({ path: ['data', 'key'], message: `key changed from ${String(before.key)}` });
+      },
+    });
+    const { value } = parseWebhookConfig({}, [immutableKey], 't');
+    const admitter = new Admitter({
+      rules: [immutableKey],
+      config: value.config,
+      policy: value.policy,
+      today: () => '2026-06-01',
+    });
+    const cm = (key: string) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'shop' },
+      data: { key },
+    });
+    const update = admitter.validate(parseReview(JSON.parse(review(cm('b'), { operation: 'UPDATE', oldObject: cm('a') }))));
+    assert.equal(update.review.response.allowed, false);
+    assert.match(update.review.response.status?.message ?? '', /key changed from a/);
+    assert.equal(admitter.validate(parseReview(JSON.parse(review(cm('b'))))).review.response.allowed, true);
+  });
+});
+
+describe('webhook: UPDATE does not excuse a new offender under an old finding', () => {
+  it('denies a second container added with a forbidden capability when the first already had one', () => {
+    const { value } = parseWebhookConfig({}, BUILTIN_RULES, 't');
+    const ns = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } },
+    };
+    const admitter = new Admitter({
+      rules: BUILTIN_RULES,
+      config: value.config,
+      policy: { ...value.policy, defaults: { enforce: 'medium', warn: 'low', audit: 'info' } },
+      today: () => '2026-06-01',
+      namespaceOf: (n) => (n === 'shop' ? ns : undefined),
+    });
+    const withCaps = (caps: Record<string, string[]>) =>
+      pod(
+        'p',
+        Object.entries(caps).map(([name, add]) =>
+          container(name, { securityContext: { ...HARDENED, capabilities: { drop: ['ALL'], add } } }),
+        ),
+      );
+    const old = withCaps({ a: ['NET_ADMIN'] });
+    const same = admitter.validate(parseReview(JSON.parse(review(old, { operation: 'UPDATE', oldObject: old }))));
+    assert.equal(same.review.response.allowed, true, 'the old offender alone is grandfathered');
+    const worse = withCaps({ a: ['NET_ADMIN'], b: ['SYS_ADMIN'] });
+    const r = admitter.validate(parseReview(JSON.parse(review(worse, { operation: 'UPDATE', oldObject: old }))));
+    assert.equal(r.review.response.allowed, false, JSON.stringify(r.review.response));
+  });
+});

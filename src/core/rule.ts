@@ -6,7 +6,14 @@ import type { Path } from './path.js';
 /** Typed, validated rule options: each with a default and a description for the docs. */
 export type OptionSpec =
   | { type: 'number'; default: number; description: string; min?: number; max?: number; integer?: boolean }
-  | { type: 'string'; default: string; description: string; enum?: readonly string[] }
+  | {
+      type: 'string';
+      default: string;
+      description: string;
+      enum?: readonly string[];
+      /** Further validation of a given value: an error message, or undefined when it is fine. */
+      check?: (v: string) => string | undefined;
+    }
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'string[]'; default: readonly string[]; description: string };
 
@@ -124,6 +131,10 @@ export function validateOptions(meta: RuleMeta, given: Record<string, unknown>):
       case 'string':
         if (typeof v !== 'string') errors.push(`${where} must be a string`);
         else if (spec.enum && !spec.enum.includes(v)) errors.push(`${where} must be one of ${spec.enum.join(', ')}`);
+        else {
+          const problem = spec.check?.(v);
+          if (problem) errors.push(`${where}: ${problem}`);
+        }
         break;
       case 'boolean':
         if (typeof v !== 'boolean') errors.push(`${where} must be true or false`);

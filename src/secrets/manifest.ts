@@ -132,6 +132,8 @@ async function encryptDoc(
   }
   const keys = deriveKeys(dek);
   const entries: MacEntry[] = [];
+  /** The values that were encrypted before this run, in file order. */
+  const alreadyEncrypted: MacEntry[] = [];
   const mine: Edit[] = [];
   let fresh = 0;
   let reused = 0;
@@ -141,6 +143,7 @@ async function encryptDoc(
       // Verified, not trusted: re-encrypting must not launder a tampered value into a new MAC.
       decryptValue(keys, parseEnc(s.value, s.path), aad, s.path);
       entries.push({ section: s.section, key: s.key, enc: s.value });
+      alreadyEncrypted.push({ section: s.section, key: s.key, enc: s.value });
       continue;
     }
     const prior = previous?.get(`${describeContext(d.ctx)}\u0000${s.path}`);
@@ -160,12 +163,18 @@ async function encryptDoc(
     entries.push({ section: s.section, key: s.key, enc });
     mine.push(replaceScalar(text, s.node, renderEnc(s, enc)));
   }
+  const full = { ...meta, mac: (meta as EncryptionMeta).mac };
   if (mine.length === 0) {
-    const full = { ...meta, mac: (meta as EncryptionMeta).mac };
     if (verifyMac(keys, full, entries)) return 'already encrypted, unchanged';
     // An edit (the user saw verified plaintext) may remove values: the rest get a new MAC.
     // Anywhere else a mismatch is tampering, and must not be laundered into a fresh MAC.
     if (!previous) throw macError();
+  } else if (d.metaNode && !previous) {
+    // New plaintext values beside encrypted ones: the encrypted ones must still be exactly the
+    // set the old MAC covers (in order), or a removed, reordered or rolled-back value would be
+    // vouched for by the new MAC. (With no encrypted value left, e.g. after decrypt --in-place,
+    // there is nothing to vouch for.)
+    if (alreadyEncrypted.length > 0 && !verifyMac(keys, full, alreadyEncrypted)) throw macError();
   }
   const mac = computeMac(keys, meta, entries);
   edits.push(...mine, annotationEdit(text, d, formatMeta({ ...meta, mac })));

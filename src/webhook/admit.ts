@@ -109,9 +109,12 @@ export class Admitter {
     };
   }
 
-  private engine(): Omit<EngineConfig, 'rules'> {
+  /** With `obj` and its stored version `old` (an UPDATE), rules see `ctx.oldObject`. */
+  private engine(obj?: KubeObject, old?: KubeObject): Omit<EngineConfig, 'rules'> {
     const { config, policy } = this.opts;
     return {
+      // By identity: mutation re-evaluates copies of the object that keep its id.
+      previous: obj && old ? (o) => (o.id === obj.id ? old : undefined) : undefined,
       inlineSuppressions: (config.inlineSuppressions ?? true) && policy.inlineSuppressions,
       exclusions: config.exclude,
       exceptions: config.exceptions,
@@ -159,13 +162,14 @@ export class Admitter {
     const { request: req, apiVersion } = review;
     const obj = objectOf(req);
     if (!obj) throw new BadReview('request.object is not a Kubernetes object');
-    const engine = this.engine();
+    const old = req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined;
+    const engine = this.engine(obj, old);
     const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
     const result = this.findingsOf(obj, ns.obj, engine);
     const t = thresholdsFor(this.opts.policy, obj.id.namespace ?? req.namespace, ns.labels);
-    const old = req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined;
     // On UPDATE, a finding the stored object already had is not what this change introduces.
-    const existing = old && this.opts.policy.existingFindingsOnUpdate === 'warn' ? this.existing(old, ns.obj, engine) : undefined;
+    const existing =
+      old && this.opts.policy.existingFindingsOnUpdate === 'warn' ? this.existing(old, ns.obj, this.engine()) : undefined;
     const c = classify(result.findings, t, existing);
     const counted = req.dryRun ? [] : result.findings.filter((f) => !f.suppression);
 
@@ -220,7 +224,7 @@ export class Admitter {
     let m;
     try {
       const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
-      m = mutate(obj, this.mutationRules, this.engine(), ns.obj);
+      m = mutate(obj, this.mutationRules, this.engine(obj, req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined), ns.obj);
     } catch (e) {
       if (!(e instanceof MutationError)) throw e;
       const deny = this.opts.policy.failureMode === 'deny';

@@ -188,6 +188,9 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** How long a watch request may wait for the response headers. */
+const WATCH_HEADERS_TIMEOUT_MS = 30_000;
+
 /** Largest list page or error body read (a misbehaving server must not exhaust memory). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Largest single watch event (etcd stores objects up to 1.5 MiB). */
@@ -221,7 +224,14 @@ export function statusError(status: unknown, httpStatus?: number): KubeApiError 
 }
 
 /** GET `pathAndQuery`; resolves with a 200 response (its body unread), rejects otherwise. */
-async function get(conn: ClusterConnection, pathAndQuery: string, opts: CallOptions, onSocketTimeout?: number) {
+async function get(
+  conn: ClusterConnection,
+  pathAndQuery: string,
+  opts: CallOptions,
+  onSocketTimeout?: number,
+  /** Only until the response headers: a watch then stays quiet for minutes on purpose. */
+  timeoutUntilHeaders = false,
+) {
   const base = await conn.requestOptions();
   const url = new URL(conn.server + pathAndQuery);
   return new Promise<{ res: IncomingMessage; abort: (e: Error) => void }>((resolve, reject) => {
@@ -235,6 +245,7 @@ async function get(conn: ClusterConnection, pathAndQuery: string, opts: CallOpti
         timeout: onSocketTimeout,
       },
       (res) => {
+        if (timeoutUntilHeaders) req.setTimeout(0);
         if (res.statusCode === 200) return resolve({ res, abort: (e) => req.destroy(e) });
         readBody(res, 64 * 1024).then((text) => {
           let body: unknown;
@@ -349,7 +360,8 @@ export async function watch(
   opts: WatchOptions = {},
 ): Promise<void> {
   const q = new URLSearchParams({ watch: 'true', ...params });
-  const { res, abort } = await get(conn, `${collection}?${q}`, opts);
+  // A server (or proxy) that accepts the connection but never answers must not hang the cache.
+  const { res, abort } = await get(conn, `${collection}?${q}`, opts, WATCH_HEADERS_TIMEOUT_MS, true);
   opts.onOpen?.();
   let timer: NodeJS.Timeout | undefined;
   // Destroying the request makes the stream fail with a generic "aborted": remember why.

@@ -257,8 +257,10 @@ export interface Classified {
   suppressed: Finding[];
 }
 
-/** What identifies a finding across two versions of one object: the rule and the field. */
-export const findingKey = (f: Finding): string => `${f.ruleId}\u0000${f.path.join('\u0000')}`;
+/** What identifies a finding across two versions of one object: the rule, the field and what
+ *  it says. The message matters: a rule that reports at one place for many offenders (the PSS
+ *  rules report at the pod spec) says which ones, and a new offender must not pass as old. */
+export const findingKey = (f: Finding): string => `${f.ruleId}\u0000${f.path.join('\u0000')}\u0000${f.message}`;
 
 /** `existing`: keys (findingKey) of findings the stored object already had; such findings warn
  *  instead of denying (see existingFindingsOnUpdate). */

@@ -15,7 +15,8 @@ import type { Log } from './server.js';
 
 const METRICS_REQUEST = 'palisade:metrics-request';
 const METRICS_RESPONSE = 'palisade:metrics-response';
-const METRICS_TIMEOUT_MS = 5_000;
+/** Longer than prom-client's own 5 s wait for the workers, so its error is the one reported. */
+const METRICS_TIMEOUT_MS = 8_000;
 
 interface MetricsRequest {
   type: typeof METRICS_REQUEST;
@@ -49,6 +50,7 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
   let stopping = false;
   let failed = false;
   let delay = opts.restartDelayMs ?? 1000;
+  const restarts = new Set<NodeJS.Timeout>();
 
   return new Promise((resolve) => {
     const fork = (): Worker => {
@@ -80,9 +82,12 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
           stop();
         } else {
           log('error', 'worker died; replacing it', { worker: w.id, code, signal, delayMs: delay });
-          setTimeout(() => {
+          // Referenced: when every worker died at once, this timer is what keeps the primary alive.
+          const t = setTimeout(() => {
+            restarts.delete(t);
             if (!stopping) fork();
-          }, delay).unref();
+          }, delay);
+          restarts.add(t);
           delay = Math.min(delay * 2, 30_000);
           return;
         }
@@ -92,6 +97,9 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
 
     const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
       stopping = true;
+      for (const t of restarts) clearTimeout(t);
+      restarts.clear();
+      if (Object.keys(cluster.workers ?? {}).length === 0) resolve(failed ? 2 : 0);
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
     };
     process.once('SIGTERM', () => {

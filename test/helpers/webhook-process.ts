@@ -35,7 +35,7 @@ export interface WebhookProcess {
   stderr: () => string;
   exited: Promise<number | null>;
   /** Resolves once `count` "listening" lines were logged (workers log one each): their pids and port. */
-  listening: (count?: number) => Promise<{ pids: number[]; port: number }>;
+  listening: (count?: number) => Promise<{ pids: number[]; port: number; ports: number[] }>;
 }
 
 /** Spawns `palisade webhook serve ARGS` (add --port, --tls-cert, ... yourself). */
@@ -55,12 +55,13 @@ export function startWebhook(args: string[]): WebhookProcess {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const seen = () => [...stderr.matchAll(/"message":"listening".*"port":(\d+)(?:,"pid":(\d+))?/g)];
   const listening = (count = 1) =>
-    new Promise<{ pids: number[]; port: number }>((resolve, reject) => {
+    new Promise<{ pids: number[]; port: number; ports: number[] }>((resolve, reject) => {
       const check = () => {
         const lines = seen();
         if (lines.length < count) return;
         waiters.delete(check);
-        resolve({ pids: lines.map((m) => Number(m[2])), port: Number(lines[0]![1]) });
+        const ports = lines.map((m) => Number(m[1]));
+        resolve({ pids: lines.map((m) => Number(m[2])), port: ports[0]!, ports });
       };
       waiters.add(check);
       check();

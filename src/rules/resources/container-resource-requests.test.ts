@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { validateOptions } from '../../core/rule.js';
 import { applyFixes, describeRule, ruleTester } from '../../testing/rule-tester.js';
 import rule from './container-resource-requests.js';
 
@@ -173,7 +174,14 @@ spec:
     assert.deepEqual(spec.initContainers![0]!.resources, { limits: { cpu: '200m' }, requests: { memory: '128Mi' } });
   });
 
-  it('refuses a configured value that is not a quantity', () => {
+  it('refuses a configured value that is not a quantity when the config is read', () => {
+    assert.deepEqual(validateOptions(rule.meta, { fixCpuRequest: '100m', fixMemoryRequest: '' }), []);
+    assert.match(
+      validateOptions(rule.meta, { fixCpuRequest: '1K' }).join(),
+      /option container-resource-requests.fixCpuRequest: "1K" is not a valid quantity/,
+    );
+    assert.match(validateOptions(rule.meta, { fixMemoryRequest: '-1Mi' }).join(), /"-1Mi" is negative/);
+    // And the fix never applies one anyway.
     assert.throws(() => applyFixes(rule, deployment, { fixCpuRequest: '1K' }), /fixCpuRequest "1K" is not a quantity/);
   });
 });

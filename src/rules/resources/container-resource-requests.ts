@@ -35,11 +35,13 @@ export default defineRule({
         type: 'string',
         default: '',
         description: 'CPU request the fix (and the mutating webhook) sets where none is set, e.g. "100m" (empty: no fix).',
+        check: quantityProblem,
       },
       fixMemoryRequest: {
         type: 'string',
         default: '',
         description: 'Memory request the fix sets where none is set, e.g. "128Mi" (empty: no fix).',
+        check: quantityProblem,
       },
     },
   },
@@ -102,3 +104,12 @@ export default defineRule({
     return ops.length > 0 ? ops : undefined;
   },
 });
+
+/** A configured request must be a valid, non-negative quantity: checked when the config loads,
+ *  so a typo stops the webhook from starting instead of failing every mutation. */
+function quantityProblem(v: string): string | undefined {
+  if (v === '') return undefined;
+  const q = parseQuantity(v);
+  if (!q.ok) return q.error;
+  return q.value < 0 ? `"${v}" is negative` : undefined;
+}

@@ -238,6 +238,11 @@ spec:
     assert.deepEqual(scOf(r.value), { readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 10001 });
   });
 
+  it('leaves an explicit runAsNonRoot: false (container or pod) to a person', () => {
+    assert.equal(applyFixes(rule, pod('{}', '{runAsNonRoot: false}'), { fixRunAsUser: 10001 }).offered, 0);
+    assert.equal(applyFixes(rule, pod('{runAsNonRoot: false}', '{}'), { fixRunAsUser: 10001 }).offered, 0);
+  });
+
   it('leaves an explicit root UID to a person; a null UID is unset', () => {
     const r = applyFixes(rule, pod('{runAsUser: 0}', '{}'), { fixRunAsUser: 10001 });
     assert.equal(r.offered, 0, 'pod-level runAsUser 0 is an explicit choice: no fix');

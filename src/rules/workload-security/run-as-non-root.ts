@@ -87,10 +87,13 @@ export default defineRule({
     if (finding.path[finding.path.length - 1] === 'runAsUser') return undefined;
     const c = containerAt(obj, finding.path);
     if (!c) return undefined;
+    const tpl = podTemplateOf(obj);
+    const podSc = tpl && isRecord(tpl.spec.securityContext) ? tpl.spec.securityContext : {};
+    // runAsNonRoot: false (the container's, or the pod's it inherits) is a choice too.
+    if ((securityContextOf(c)?.runAsNonRoot ?? podSc.runAsNonRoot) === false) return undefined;
     const ops = setInSecurityContext(c, 'runAsNonRoot', true);
     const uid = options.fixRunAsUser;
-    const tpl = podTemplateOf(obj);
-    const podUser = tpl && isRecord(tpl.spec.securityContext) ? tpl.spec.securityContext.runAsUser : undefined;
+    const podUser = podSc.runAsUser;
     // Only where no UID is chosen (container or pod): a set UID is the workload's own decision.
     if (uid > 0 && (securityContextOf(c)?.runAsUser ?? undefined) === undefined && (podUser ?? undefined) === undefined)
       ops.push({ op: 'add', path: [...c.path, 'securityContext', 'runAsUser'], value: uid });
