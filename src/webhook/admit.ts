@@ -224,7 +224,12 @@ export class Admitter {
     let m;
     try {
       const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
-      m = mutate(obj, this.mutationRules, this.engine(obj, req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined), ns.obj);
+      m = mutate(
+        obj,
+        this.mutationRules,
+        this.engine(obj, req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined),
+        ns.obj,
+      );
     } catch (e) {
       if (!(e instanceof MutationError)) throw e;
       const deny = this.opts.policy.failureMode === 'deny';
