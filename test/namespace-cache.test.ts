@@ -427,6 +427,19 @@ current-context: fake
     assert.equal(c.stats().lists, 1, 'the resourceVersion is kept: no relist');
   });
 
+  it('a watch the server accepts but never answers times out and is retried, never hangs', async () => {
+    const f = await fake();
+    f.hangWatches = true;
+    const c = cache(direct(f), { watchHeadersTimeoutMs: 150 });
+    const failed = next(c, 'error');
+    c.start();
+    await c.whenSynced();
+    assert.match((await failed).error.message, /no answer from .* within 150 ms/);
+    f.hangWatches = false;
+    await next(c, 'watching');
+    assert.equal(c.stats().connected, true);
+  });
+
   it('lists in pages (limit/continue) from one snapshot', async () => {
     const f = await fake();
     const c = cache(direct(f), { pageSize: 4 });

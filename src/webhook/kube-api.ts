@@ -344,6 +344,8 @@ export interface WatchEvent {
 export interface WatchOptions extends CallOptions {
   /** Called once the server accepted the watch (HTTP 200). */
   onOpen?: () => void;
+  /** How long to wait for the response headers (default 30 s). */
+  headersTimeoutMs?: number;
 }
 
 /**
@@ -361,7 +363,7 @@ export async function watch(
 ): Promise<void> {
   const q = new URLSearchParams({ watch: 'true', ...params });
   // A server (or proxy) that accepts the connection but never answers must not hang the cache.
-  const { res, abort } = await get(conn, `${collection}?${q}`, opts, WATCH_HEADERS_TIMEOUT_MS, true);
+  const { res, abort } = await get(conn, `${collection}?${q}`, opts, opts.headersTimeoutMs ?? WATCH_HEADERS_TIMEOUT_MS, true);
   opts.onOpen?.();
   let timer: NodeJS.Timeout | undefined;
   // Destroying the request makes the stream fail with a generic "aborted": remember why.

@@ -109,6 +109,8 @@ export interface NamespaceCacheOptions {
   /** A watch that ends sooner than this without any event counts as a failure (client-go: 1 s),
    *  so a server or proxy that closes every watch at once meets backoff, not a tight loop. */
   minWatchMs?: number;
+  /** How long a watch waits for the API server's response headers (default 30 s). */
+  watchHeadersTimeoutMs?: number;
   /** Items per list page (`limit`); 0 lists in one page. */
   pageSize?: number;
   /** Timeout of each list request. */
@@ -381,6 +383,7 @@ export class NamespaceCache {
         {
           signal: this.abort.signal,
           timeoutMs: seconds * 1000 + (this.opts.watchGraceMs ?? 30_000),
+          headersTimeoutMs: this.opts.watchHeadersTimeoutMs,
           onOpen: () => {
             this.s.watches++;
             this.s.connected = true;

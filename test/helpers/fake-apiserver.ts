@@ -113,6 +113,8 @@ export class FakeApiServer {
   closeWatchesAtOnce = false;
   /** Never answer lists (to stop a client in the middle of one). */
   hangLists = false;
+  /** Accept watch requests but never answer them (a stuck proxy). */
+  hangWatches = false;
   readonly requests: FakeRequest[] = [];
   rv = 0;
   private readonly objects = new Map<string, Json>();
@@ -312,6 +314,7 @@ export class FakeApiServer {
           code: 404,
         }),
       );
+    if (watch && this.hangWatches) return;
     if (watch) return this.watch(url.searchParams, res);
     if (this.hangLists) return;
     this.list(url.searchParams, res);
