@@ -10,7 +10,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -222,6 +222,13 @@ try {
   const hooks = [];
   for (const w of WORKERS)
     hooks.push(await measure(`webhook x${w} worker${w > 1 ? 's' : ''}`, [...serve, '--workers', String(w)], w, '/validate'));
+  // The floor: the same server with every rule disabled (HTTP, TLS, review parsing, metrics).
+  // What no rule work can go below on this machine.
+  const { BUILTIN_RULES } = await import(pathToFileURL(path.join(out, 'rules/index.js')).href);
+  const noRules = path.join(dir, 'no-rules.yaml');
+  writeFileSync(noRules, `rules:\n${BUILTIN_RULES.map((r) => `  ${r.meta.id}: false\n`).join('')}`);
+  for (const w of WORKERS)
+    await measure(`no rules x${w}`, [...serve, '--workers', String(w), '--config', noRules], w, '/validate');
   console.log('server                req/s    p50 ms  p99 ms  max ms  non-2xx  errors  peak RSS MiB  vs echo');
   for (const r of rows) {
     console.log(
