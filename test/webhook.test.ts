@@ -413,18 +413,20 @@ describe('webhook: mutate', () => {
     assert.ok(r.response.warnings?.some((w) => w.includes('palisade mutated Pod shop/fixable')));
   });
 
-  it('applies the safe defaults of the issue: seccomp RuntimeDefault, drop ALL, runAsNonRoot with a UID, requests', async () => {
+  it('applies the safe defaults of the issue: seccomp RuntimeDefault, drop ALL, runAsNonRoot with a UID, requests, no token', async () => {
     const SAFE = [
       'pss-seccomp-profile-restricted',
       'pss-capabilities-restricted',
       'run-as-non-root',
       'container-resource-requests',
+      'automount-token-not-chosen',
     ];
     const { value, issues } = parseWebhookConfig(
       {
         rules: {
           'run-as-non-root': { options: { fixRunAsUser: 10001 } },
           'container-resource-requests': { options: { fixCpuRequest: '50m', fixMemoryRequest: '64Mi' } },
+          'automount-token-not-chosen': true,
         },
         webhook: { mutate: SAFE },
       },
@@ -454,6 +456,7 @@ describe('webhook: mutate', () => {
     };
     const spec = patched.spec.template.spec;
     assert.deepEqual(spec.securityContext, { seccompProfile: { type: 'RuntimeDefault' } });
+    assert.equal((spec as Record<string, unknown>).automountServiceAccountToken, false);
     assert.deepEqual(spec.containers[0]!.securityContext, {
       runAsNonRoot: true,
       runAsUser: 10001,

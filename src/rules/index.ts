@@ -171,6 +171,7 @@ import zoneSpread from './spreading/zone-spread.js';
 import storageclassEncryption from './storage/storageclass-encryption.js';
 import allowPrivilegeEscalation from './workload-security/allow-privilege-escalation.js';
 import automountServiceAccountToken from './workload-security/automount-service-account-token.js';
+import automountTokenNotChosen from './workload-security/automount-token-not-chosen.js';
 import hostIpc from './workload-security/host-ipc.js';
 import hostNetwork from './workload-security/host-network.js';
 import hostPathVolume from './workload-security/host-path-volume.js';
@@ -351,6 +352,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   storageclassEncryption,
   allowPrivilegeEscalation,
   automountServiceAccountToken,
+  automountTokenNotChosen,
   hostIpc,
   hostNetwork,
   hostPathVolume,
