@@ -221,7 +221,13 @@ export const CIS: Catalog = {
       '5.1.6',
       'Ensure that Service Account Tokens are only mounted where necessary',
       'A mounted token lets a compromised container call the API server.',
-      [rule('automount-service-account-token', 'Reports workloads that mount a ServiceAccount token without opting out.')],
+      [
+        rule('automount-service-account-token', 'Reports workloads that mount a ServiceAccount token without opting out.'),
+        rule(
+          'automount-token-not-chosen',
+          'Opt-in, at admission: pods must choose; the mutating webhook makes false the default.',
+        ),
+      ],
     ),
     control(
       '5.1',

@@ -193,6 +193,7 @@ export const MITRE: Catalog = {
     ),
     control('credential-access', 'T1528', 'Steal Application Access Token', 'Adversaries steal ServiceAccount tokens.', [
       rule('automount-service-account-token', 'Mounted tokens can be read from the container file system.'),
+      rule('automount-token-not-chosen', 'Pods that do not opt out get a token unless their ServiceAccount says otherwise.'),
       rule('rbac-service-account-token-creation', 'Grants to create tokens allow obtaining tokens of other ServiceAccounts.'),
     ]),
     control(
