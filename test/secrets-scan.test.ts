@@ -84,4 +84,29 @@ describe('scan: encrypted Secrets', () => {
     const ctl = c.frameworks[0]!.sections.flatMap((s) => s.controls).find((x) => x.id === '3.7.4');
     assert.equal(ctl?.status, 'fail');
   });
+
+  it('secrets.maxDataKeyAgeDays in .palisade.yaml is also the scan rule default (one rotation policy)', async () => {
+    const { text } = await encrypted(new Date(Date.now() - 45 * 86_400_000));
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'secrets.yaml'), text);
+    const scanWith = (config: string) => {
+      writeFileSync(path.join(dir, '.palisade.yaml'), config);
+      const r = palisade(['scan', '-o', 'json', '--rules', RULES.join(','), dir], { cwd: dir });
+      return {
+        r,
+        ids: r.code === 2 ? [] : (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId),
+      };
+    };
+    assert.deepEqual(scanWith('secrets: {maxDataKeyAgeDays: 90}\n').ids, [], '45 days is within 90');
+    assert.deepEqual(scanWith('secrets: {maxDataKeyAgeDays: 30}\n').ids, ['secret-data-key-age']);
+    // The rule's own option wins.
+    assert.deepEqual(
+      scanWith('secrets: {maxDataKeyAgeDays: 30}\nrules:\n  secret-data-key-age: {options: {maxAgeDays: 60}}\n').ids,
+      [],
+    );
+    // And a typo in the section is a config error for scans too.
+    const bad = scanWith('secrets: {maxDataKeyAge: 30}\n');
+    assert.equal(bad.r.code, 2);
+    assert.match(bad.r.stderr, /\.palisade\.yaml:1: unknown key "maxDataKeyAge"/);
+  });
 });

@@ -15,7 +15,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { buildReport } from '../report/model.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { runScan, UsageError } from '../scan/run.js';
-import { emit, EXIT, today, withToday } from './io.js';
+import { emit, EXIT, today, withSecretsPolicy, withToday } from './io.js';
 import { progress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -71,7 +71,7 @@ async function compliance(paths: string[], flags: ComplianceFlags): Promise<numb
   try {
     frameworks = parseFrameworks(flags.framework);
     const configFile = flags.config === false ? undefined : (flags.config ?? findConfig(process.cwd()));
-    if (configFile) config = await loadConfigFile(configFile, BUILTIN_RULES);
+    if (configFile) config = await withSecretsPolicy(await loadConfigFile(configFile, BUILTIN_RULES), configFile);
     const exceptionsFile = flags.exceptions ?? config.exceptionsFile;
     if (exceptionsFile) exceptions = await loadExceptionsFile(exceptionsFile, BUILTIN_RULES);
   } catch (e) {

@@ -1,5 +1,6 @@
 /** Output plumbing shared by commands: where text goes, colour, exit codes. */
 import pc from 'picocolors';
+import type { PalisadeConfig } from '../core/config.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -25,3 +26,16 @@ export function today(): string {
 }
 
 export { withToday } from '../core/config.js';
+
+/** One rotation policy for encrypted Secrets: `secrets.maxDataKeyAgeDays` (what `palisade secrets
+ *  status` judges by) is also the default of the scan rule secret-data-key-age, unless the rule's
+ *  own `maxAgeDays` is set. Reading the section also validates it, like every config key. */
+export async function withSecretsPolicy(config: PalisadeConfig, configFile: string | undefined): Promise<PalisadeConfig> {
+  if (!configFile) return config;
+  const { loadSecretsConfig } = await import('../secrets/config.js');
+  const days = (await loadSecretsConfig(configFile)).maxDataKeyAgeDays;
+  const id = 'secret-data-key-age';
+  const current = config.rules[id] ?? {};
+  if (days === undefined || (current.options && 'maxAgeDays' in current.options)) return config;
+  return { ...config, rules: { ...config.rules, [id]: { ...current, options: { ...current.options, maxAgeDays: days } } } };
+}

@@ -29,7 +29,7 @@ import { exposureContext } from '../compliance/exposure.js';
 import { parseFrameworks } from './compliance.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { emit, EXIT, today, useColor, withToday } from './io.js';
+import { emit, EXIT, today, useColor, withSecretsPolicy, withToday } from './io.js';
 import { progress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
@@ -119,7 +119,7 @@ async function scan(paths: string[], flags: ScanFlags): Promise<number> {
   let baseline: Set<string> | undefined;
   try {
     const configFile = flags.config === false ? undefined : (flags.config ?? findConfig(process.cwd()));
-    if (configFile) config = await loadConfigFile(configFile, BUILTIN_RULES);
+    if (configFile) config = await withSecretsPolicy(await loadConfigFile(configFile, BUILTIN_RULES), configFile);
     const exceptionsFile = flags.exceptions ?? config.exceptionsFile;
     if (exceptionsFile) exceptions = await loadExceptionsFile(exceptionsFile, BUILTIN_RULES);
     const baselineFile = flags.baseline ?? config.baseline;
