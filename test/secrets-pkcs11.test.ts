@@ -4,19 +4,17 @@
  * fails the suite; locally without it the suite is skipped.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SecretsError } from '../src/secrets/format.js';
 import { parsePkcs11Spec } from '../src/secrets/providers/pkcs11.js';
-import { palisade, tempDir } from './helpers/cli.js';
+import { palisade } from './helpers/cli.js';
+import { HAVE_SOFTHSM, makeSoftHsmToken, SOFTHSM_MODULE, SOFTHSM_PIN } from './helpers/softhsm.js';
 
-const MODULE = '/usr/lib/softhsm/libsofthsm2.so';
-const HAVE_SOFTHSM = existsSync(MODULE);
+const MODULE = SOFTHSM_MODULE;
 const TOKEN = 'palisade-test';
-const PIN = '1234';
 
 const FILE = `apiVersion: v1
 kind: Secret
@@ -59,53 +57,7 @@ describe('secrets: pkcs11 key spec', () => {
   });
 });
 
-/** A private SoftHSM token directory with one initialised token holding an AES-256 key `kek`. */
-function makeToken(): { dir: string; env: Record<string, string> } {
-  const dir = tempDir();
-  mkdirSync(path.join(dir, 'tokens'));
-  const conf = path.join(dir, 'softhsm2.conf');
-  writeFileSync(conf, `directories.tokendir = ${path.join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
-  const env = { SOFTHSM2_CONF: conf, PALISADE_PKCS11_PIN: PIN };
-  const r = spawnSync('softhsm2-util', ['--init-token', '--free', '--label', TOKEN, '--pin', PIN, '--so-pin', '5678'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, `softhsm2-util --init-token: ${r.stderr}${r.stdout}`);
-  // The key is made with pkcs11js in a child process: SoftHSM reads SOFTHSM2_CONF once per
-  // process, and the CLI under test runs in its own processes anyway.
-  const script = `
-    const p = require('pkcs11js');
-    const lib = new p.PKCS11();
-    lib.load(${JSON.stringify(MODULE)});
-    lib.C_Initialize();
-    try {
-      const slot = lib.C_GetSlotList(true).find((s) => lib.C_GetTokenInfo(s).label.trim() === ${JSON.stringify(TOKEN)});
-      const s = lib.C_OpenSession(slot, p.CKF_SERIAL_SESSION | p.CKF_RW_SESSION);
-      lib.C_Login(s, p.CKU_USER, ${JSON.stringify(PIN)});
-      lib.C_GenerateKey(s, { mechanism: p.CKM_AES_KEY_GEN }, [
-        { type: p.CKA_CLASS, value: p.CKO_SECRET_KEY },
-        { type: p.CKA_KEY_TYPE, value: p.CKK_AES },
-        { type: p.CKA_VALUE_LEN, value: 32 },
-        { type: p.CKA_TOKEN, value: true },
-        { type: p.CKA_PRIVATE, value: true },
-        { type: p.CKA_SENSITIVE, value: true },
-        { type: p.CKA_EXTRACTABLE, value: false },
-        { type: p.CKA_ENCRYPT, value: true },
-        { type: p.CKA_DECRYPT, value: true },
-        { type: p.CKA_LABEL, value: 'kek' },
-      ]);
-      lib.C_Logout(s);
-      lib.C_CloseSession(s);
-    } finally {
-      lib.C_Finalize();
-    }`;
-  const g = spawnSync(process.execPath, ['-e', script], {
-    env: { ...process.env, ...env, NODE_PATH: path.dirname(path.dirname(createRequire(import.meta.url).resolve('pkcs11js'))) },
-    encoding: 'utf8',
-  });
-  assert.equal(g.status, 0, `generating the AES key on the token: ${g.stderr}`);
-  return { dir, env };
-}
+const makeToken = () => makeSoftHsmToken(TOKEN);
 
 const spec = (extra = '') => `pkcs11:module=${MODULE};token=${TOKEN};key=kek${extra}`;
 
@@ -134,7 +86,7 @@ describe(
       assert.equal(r.stdout, FILE);
       // PIN from a file (one trailing newline allowed), no PIN in the environment.
       const pinFile = path.join(dir, 'pin');
-      writeFileSync(pinFile, `${PIN}\n`);
+      writeFileSync(pinFile, `${SOFTHSM_PIN}\n`);
       r = palisade(['secrets', 'decrypt', f, '--key', spec(`;pin-file=${pinFile}`)], {
         env: { ...env, PALISADE_PKCS11_PIN: '' },
       });
