@@ -109,16 +109,18 @@ export class Admitter {
     };
   }
 
-  /** With `obj` and its stored version `old` (an UPDATE), rules see `ctx.oldObject`. */
-  private engine(obj?: KubeObject, old?: KubeObject): Omit<EngineConfig, 'rules'> {
+  /** The engine's config for one review, from one snapshot of the rule sets (one clock read per
+   *  review). With `obj` and its stored version `old` (an UPDATE), rules see `ctx.oldObject`. */
+  private engine(sets: RuleSets, obj?: KubeObject, old?: KubeObject): EngineConfig {
     const { config, policy } = this.opts;
     return {
+      rules: sets.admission,
       // By identity: mutation re-evaluates copies of the object that keep its id.
       previous: obj && old ? (o) => (o.id === obj.id ? old : undefined) : undefined,
       inlineSuppressions: (config.inlineSuppressions ?? true) && policy.inlineSuppressions,
       exclusions: config.exclude,
       exceptions: config.exceptions,
-      today: this.current().day,
+      today: sets.day,
     };
   }
 
@@ -132,14 +134,14 @@ export class Admitter {
 
   /** Findings on `obj`, evaluated beside its Namespace when the cache knows it (the Namespace's
    *  own findings are not this review's business). */
-  private findingsOf(obj: KubeObject, ns: KubeObject | undefined, engine: Omit<EngineConfig, 'rules'>): EvaluationResult {
-    const result = evaluate(ns && !sameObject(ns, obj) ? [ns, obj] : [obj], { ...engine, rules: this.admissionRules });
+  private findingsOf(obj: KubeObject, ns: KubeObject | undefined, engine: EngineConfig): EvaluationResult {
+    const result = evaluate(ns && !sameObject(ns, obj) ? [ns, obj] : [obj], engine);
     if (ns) result.findings = result.findings.filter((f) => f.object === obj.id);
     return result;
   }
 
   /** Requests the webhook does not evaluate, with the reason; undefined when it evaluates. */
-  private pass(endpoint: Endpoint, review: ParsedReview): Outcome | undefined {
+  private pass(endpoint: Endpoint, review: ParsedReview, sets: RuleSets): Outcome | undefined {
     const { request: req, apiVersion } = review;
     const answer = (decision: Decision, why: string): Outcome => ({
       review: reviewOut(apiVersion, { uid: req.uid, allowed: true, auditAnnotations: { decision, reason: why } }),
@@ -152,24 +154,25 @@ export class Admitter {
       return answer('skipped', `${req.operation} is not evaluated (no rule asks for it)`);
     const exempt = exemption(this.opts.policy, req.namespace, req.userInfo);
     if (exempt) return answer('exempt', exempt);
-    if (endpoint === 'mutate' && this.mutationRules.length === 0) return answer('allowed', 'no rule is enabled for mutation');
+    if (endpoint === 'mutate' && sets.mutation.length === 0) return answer('allowed', 'no rule is enabled for mutation');
     return undefined;
   }
 
   validate(review: ParsedReview): Outcome {
-    const early = this.pass('validate', review);
+    const sets = this.current();
+    const early = this.pass('validate', review, sets);
     if (early) return early;
     const { request: req, apiVersion } = review;
     const obj = objectOf(req);
     if (!obj) throw new BadReview('request.object is not a Kubernetes object');
     const old = req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined;
-    const engine = this.engine(obj, old);
+    const engine = this.engine(sets, obj, old);
     const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
     const result = this.findingsOf(obj, ns.obj, engine);
     const t = thresholdsFor(this.opts.policy, obj.id.namespace ?? req.namespace, ns.labels);
     // On UPDATE, a finding the stored object already had is not what this change introduces.
     const existing =
-      old && this.opts.policy.existingFindingsOnUpdate === 'warn' ? this.existing(old, ns.obj, this.engine()) : undefined;
+      old && this.opts.policy.existingFindingsOnUpdate === 'warn' ? this.existing(old, ns.obj, this.engine(sets)) : undefined;
     const c = classify(result.findings, t, existing);
     const counted = req.dryRun ? [] : result.findings.filter((f) => !f.suppression);
 
@@ -209,14 +212,15 @@ export class Admitter {
   }
 
   /** Keys (rule and path) of the findings the stored object has. */
-  private existing(old: KubeObject, ns: KubeObject | undefined, engine: Omit<EngineConfig, 'rules'>): Set<string> {
+  private existing(old: KubeObject, ns: KubeObject | undefined, engine: EngineConfig): Set<string> {
     const keys = new Set<string>();
     for (const f of this.findingsOf(old, ns, engine).findings) if (!f.suppression) keys.add(findingKey(f));
     return keys;
   }
 
   mutate(review: ParsedReview): Outcome {
-    const early = this.pass('mutate', review);
+    const sets = this.current();
+    const early = this.pass('mutate', review, sets);
     if (early) return early;
     const { request: req, apiVersion } = review;
     const obj = objectOf(req);
@@ -226,8 +230,8 @@ export class Admitter {
       const ns = this.namespaceObject(obj.id.namespace ?? req.namespace);
       m = mutate(
         obj,
-        this.mutationRules,
-        this.engine(obj, req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined),
+        sets.mutation,
+        this.engine(sets, obj, req.operation === 'UPDATE' ? oldObjectOf(req, obj) : undefined),
         ns.obj,
       );
     } catch (e) {
